@@ -1,0 +1,61 @@
+//! Large synthetic compilations for benchmarks and manual testing, built from real ones.
+//!
+//! The reports of the source compilations are repeated, each copy under a unique title, behind a
+//! title line with the count and a shape-A table of contents, until the text reaches the
+//! requested size. The result parses like a real compilation: one report per TOC entry.
+
+use crate::model::Compilation;
+use crate::parse;
+
+/// The text blocks (title line to end line) of every report in `sources`.
+fn report_blocks(sources: &[&str]) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    for source in sources {
+        let Ok(c): Result<Compilation, _> = parse::parse(source.as_bytes()) else {
+            continue;
+        };
+        for r in &c.reports {
+            let body = (r.line + 1..=r.end_line)
+                .map(|n| c.text.line(n))
+                .collect::<Vec<_>>()
+                .join("\n");
+            blocks.push((r.title.clone(), body));
+        }
+    }
+    blocks
+}
+
+/// Builds a compilation of about `target_bytes` from the reports of `sources`.
+/// Report `k` is titled `第k单位` + its source title, so every title is unique.
+#[must_use]
+pub fn compilation(sources: &[&str], target_bytes: usize) -> String {
+    let blocks = report_blocks(sources);
+    if blocks.is_empty() {
+        return String::new();
+    }
+    let mut titles = Vec::new();
+    let mut body = String::with_capacity(target_bytes + 4096);
+    let mut k = 0;
+    while body.len() < target_bytes || titles.is_empty() {
+        let (title, text) = &blocks[k % blocks.len()];
+        k += 1;
+        let title = format!("第{k}单位{title}");
+        body.push('\n');
+        body.push_str(&title);
+        body.push('\n');
+        body.push_str(text);
+        body.push('\n');
+        titles.push(title);
+    }
+    let mut out = String::with_capacity(body.len() + titles.len() * 64 + 128);
+    out.push_str(&format!(
+        "2099年度工作总结汇编\n（{}篇）\n目录\n",
+        titles.len()
+    ));
+    for (i, t) in titles.iter().enumerate() {
+        out.push_str(&format!("{}.{t}\n", i + 1));
+    }
+    out.push_str(&body);
+    out.push_str("##paidend##\n");
+    out
+}

@@ -1,0 +1,14 @@
+//! huibian: a terminal reader for compilations of Chinese annual work reports (工作总结汇编).
+//!
+//! Layers, each depending only on the ones below it:
+//! - [`model`]: the parsed compilation, plain immutable data (std only);
+//! - [`parse`]: bytes → [`model::Compilation`], pure (no terminal, no file I/O);
+//! - [`export`]: the model as JSON, a report list, or the plans as text or Markdown;
+//! - [`generate`]: large synthetic compilations for benchmarks;
+//! - [`cli`]: command-line options and the `run` entry point used by the binary.
+
+pub mod cli;
+pub mod export;
+pub mod generate;
+pub mod model;
+pub mod parse;

@@ -1,0 +1,17 @@
+//! The `huibian` binary: parse the command line, run, print one line on error.
+
+use clap::Parser;
+
+fn main() {
+    let options = huibian::cli::Options::parse();
+    let stdout = std::io::stdout();
+    if let Err(e) = huibian::cli::run(&options, &mut stdout.lock()) {
+        // A closed pipe (`huibian --json f | head`) is not an error worth a message.
+        if matches!(&e, huibian::cli::Error::Output(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+        {
+            std::process::exit(0);
+        }
+        eprintln!("huibian: {e}");
+        std::process::exit(e.exit_code());
+    }
+}

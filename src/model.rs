@@ -1,0 +1,303 @@
+//! The parsed compilation: plain, immutable data (std only).
+//!
+//! Every line number in the model is a **1-based line of the input file**, counted the way an
+//! editor counts them (LF, CRLF or CR each end one line), so the model, the JSON export, the
+//! reader and the user's editor all agree. The decoded text is kept once, in [`Text`]; every
+//! other part of the model refers to it by line number.
+
+use std::ops::Range;
+
+/// 1-based line number in the input file.
+pub type LineNo = usize;
+
+/// The decoded and cleaned text of the whole file, with a line index.
+///
+/// Cleaning never adds or removes a line: CRLF and CR become LF, control characters are replaced
+/// by visible placeholders, and `##paidbegin##` is cut out of the line it sits in.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    text: String,
+    /// Byte range of each line in `text`, without its line break; index 0 is line 1.
+    lines: Vec<Range<usize>>,
+}
+
+impl Text {
+    /// Indexes `text`, which must use `\n` as its only line break.
+    #[must_use]
+    pub fn new(text: String) -> Self {
+        let mut lines = Vec::with_capacity(text.len() / 64 + 1);
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                lines.push(start..i);
+                start = i + 1;
+            }
+        }
+        if start < text.len() {
+            lines.push(start..text.len());
+        }
+        Self { text, lines }
+    }
+
+    /// The whole text, lines joined by `\n`.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of lines.
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The text of line `no` (1-based) without its line break; empty when out of range.
+    #[must_use]
+    pub fn line(&self, no: LineNo) -> &str {
+        no.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map_or("", |r| &self.text[r.clone()])
+    }
+
+    /// Byte range of line `no` in [`Text::as_str`].
+    #[must_use]
+    pub fn line_range(&self, no: LineNo) -> Option<Range<usize>> {
+        no.checked_sub(1).and_then(|i| self.lines.get(i)).cloned()
+    }
+
+    /// The line (1-based) that contains byte offset `offset`.
+    #[must_use]
+    pub fn line_of_offset(&self, offset: usize) -> LineNo {
+        self.lines
+            .partition_point(|r| r.end < offset)
+            .min(self.lines.len().saturating_sub(1))
+            + 1
+    }
+
+    /// Line `no`, trimmed of Unicode white space.
+    #[must_use]
+    pub fn trimmed(&self, no: LineNo) -> &str {
+        self.line(no).trim()
+    }
+
+    /// Whether line `no` is empty or white space only.
+    #[must_use]
+    pub fn is_blank(&self, no: LineNo) -> bool {
+        self.trimmed(no).is_empty()
+    }
+}
+
+/// A whole compilation (汇编): header, table of contents and reports.
+#[derive(Debug, Clone, Default)]
+pub struct Compilation {
+    /// The encoding the file was decoded from (`utf-8`, `gb18030`, `utf-16le`, …).
+    pub encoding: &'static str,
+    /// The decoded, cleaned text.
+    pub text: Text,
+    /// The compilation title (the trimmed title line; a count on the same line stays in it), and
+    /// its line.
+    pub title: Option<String>,
+    pub title_line: Option<LineNo>,
+    /// N from `（N篇）`, and the line it stands on.
+    pub declared_count: Option<usize>,
+    pub declared_count_line: Option<LineNo>,
+    /// The table of contents, if the file has one.
+    pub toc: Option<Toc>,
+    /// Reports in file order.
+    pub reports: Vec<Report>,
+    /// Lines that are not content: ads, `##paidend##`, lines that held `##paidbegin##`.
+    pub artefacts: Artefacts,
+    /// Things a reader should know about the file that did not stop parsing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The 目录 block.
+#[derive(Debug, Clone, Default)]
+pub struct Toc {
+    /// The `目录` line; `None` for a numbered list of titles right after the title line.
+    pub header_line: Option<LineNo>,
+    /// First and last line of the entries.
+    pub first_line: LineNo,
+    pub last_line: LineNo,
+    pub entries: Vec<TocEntry>,
+}
+
+/// One line of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub line: LineNo,
+    /// The number written before the title (`1.`), if any.
+    pub number: Option<u32>,
+    /// The title with number, page and indentation removed.
+    pub title: String,
+    /// The page number written after the title, if any.
+    pub page: Option<u32>,
+    /// True for entries that name the compilation itself (its title, `目录`).
+    pub self_entry: bool,
+    /// The title with a glued page number still on (`…总结20`), tried when `title` is not found.
+    pub raw_title: Option<String>,
+    /// Index into [`Compilation::reports`]; `None` for self entries and entries not found.
+    pub report: Option<usize>,
+}
+
+/// How a report's start was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleMatch {
+    /// A TOC title equal to the trimmed line.
+    Exact,
+    /// A TOC title equal to the line after width, space, punctuation and marker folding.
+    Normalized,
+    /// A TOC title placed on the most similar title-like line between its neighbours.
+    Similar,
+    /// No TOC: found from the title's shape or a marker such as `篇一：`.
+    Heuristic,
+}
+
+/// One report of the compilation.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The title as the body writes it (trimmed, markers such as `篇一：` removed).
+    pub title: String,
+    /// Line of the title (or of the marker line that precedes it).
+    pub line: LineNo,
+    /// Last non-blank line (sign-off included, trailer and ads excluded).
+    pub end_line: LineNo,
+    pub title_match: TitleMatch,
+    /// Index of the TOC entry that named it.
+    pub toc_entry: Option<usize>,
+    /// Addressee line after the title (`县政务公开办：`).
+    pub addressee_line: Option<LineNo>,
+    /// Numbered headings in order.
+    pub headings: Vec<Heading>,
+    /// Line-initial `一是…` paragraphs.
+    pub enumerations: Vec<Enumeration>,
+    /// The part about next year's plans.
+    pub plan: Option<PlanSection>,
+    /// Issuing office and date lines at the end.
+    pub signoff_lines: Vec<LineNo>,
+    /// Length of the report in characters (non-blank, cleaned text, title included).
+    pub char_count: usize,
+}
+
+/// The numbering style of a heading marker, from the usual outermost to the innermost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkerStyle {
+    /// `第一部分` / `第一章`
+    Part,
+    /// `一、`
+    HanComma,
+    /// `（一）` in any bracket width
+    HanParen,
+    /// `1.` / `1、` / `1．`
+    Digit,
+    /// `（1）` in any bracket width
+    DigitParen,
+    /// `①`
+    Circled,
+}
+
+/// A numbered heading inside a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub line: LineNo,
+    /// 1 is the report's own top level; deeper styles count up from there.
+    pub level: u8,
+    pub style: MarkerStyle,
+    /// The marker as written (`（一）`, `(一）`, `1、`).
+    pub marker: String,
+    /// The number the marker stands for.
+    pub number: u32,
+    /// The heading phrase without marker and closing punctuation.
+    pub text: String,
+    /// True when body text follows the heading phrase on the same line.
+    pub run_in: bool,
+}
+
+/// A line-initial enumeration paragraph (`一是…`, `二要…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enumeration {
+    pub line: LineNo,
+    pub number: u32,
+}
+
+/// What kind of text introduces a plan part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanKind {
+    /// A top-level heading that is only about plans (`二、2024年工作计划`).
+    Section,
+    /// One heading covering problems and plans (`三、存在问题及下一步工作`).
+    Combined,
+    /// A sub-heading under a problems heading (`（二）工作打算`).
+    Nested,
+    /// Plan prose without a heading (`下一步，我们将…`).
+    Prose,
+}
+
+/// A report's part about next year's plans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSection {
+    pub kind: PlanKind,
+    /// The plan heading's line and trimmed text; `None` for [`PlanKind::Prose`].
+    pub heading_line: Option<LineNo>,
+    pub heading: Option<String>,
+    /// Where the plan begins (the heading, or the line where plan prose starts).
+    pub start_line: LineNo,
+    /// Last line of the plan part (before a following non-plan section or a sign-off).
+    pub end_line: LineNo,
+    pub items: Vec<PlanItem>,
+}
+
+/// One row of the plans summary: a sub-heading, an `一是…` paragraph or a line of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem {
+    pub line: LineNo,
+    /// The item's text (the part of the line that belongs to the item).
+    pub text: String,
+}
+
+/// Lines that carry no content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Artefacts {
+    pub paidend: Vec<LineNo>,
+    pub paidbegin: Vec<LineNo>,
+    pub ads: Vec<LineNo>,
+}
+
+/// A remark about the file, shown to the user, never fatal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub line: Option<LineNo>,
+    pub message: String,
+}
+
+impl Compilation {
+    /// The report that contains `line`, if any.
+    #[must_use]
+    pub fn report_at(&self, line: LineNo) -> Option<usize> {
+        let i = self.reports.partition_point(|r| r.line <= line);
+        i.checked_sub(1)
+            .filter(|&i| line <= self.reports[i].end_line)
+    }
+
+    /// The cleaned text of lines `first..=last`, without trailing white space on any line and
+    /// without artefact lines.
+    #[must_use]
+    pub fn clean_lines(&self, first: LineNo, last: LineNo) -> String {
+        let mut out = String::new();
+        for no in first..=last.min(self.text.line_count()) {
+            if self.is_artefact_line(no) {
+                continue;
+            }
+            out.push_str(self.text.line(no).trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Whether `no` is an ad or `##paidend##` line.
+    #[must_use]
+    pub fn is_artefact_line(&self, no: LineNo) -> bool {
+        self.artefacts.paidend.binary_search(&no).is_ok()
+            || self.artefacts.ads.binary_search(&no).is_ok()
+    }
+}

@@ -1,0 +1,169 @@
+//! The parser: bytes in, an immutable [`Compilation`] out. Pure; no terminal, no files.
+//!
+//! Steps, one module each: [`decode`] (encoding, line breaks, control characters) →
+//! [`artefacts`] (`##paidbegin##`, `##paidend##`, ads) → [`title`] (title and `（N篇）`) →
+//! [`toc`] (the 目录 block) → [`split`] (report starts) → per report [`signoff`],
+//! [`heading`] (numbered outline with relative levels) and [`plan`] (the next-year part).
+
+pub mod artefacts;
+pub mod decode;
+pub mod heading;
+pub mod lexis;
+pub mod plan;
+pub mod signoff;
+pub mod split;
+pub mod title;
+pub mod toc;
+
+use crate::model::{Compilation, Diagnostic, LineNo, Report, Text};
+pub use decode::DecodeError;
+
+/// Why a file could not be turned into a compilation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("no report found (no table of contents entry or report title matched the text)")]
+    NoReports,
+}
+
+/// Parses the raw bytes of a file.
+///
+/// # Errors
+/// See [`ParseError`]: empty, binary or undecodable input, or text with no recognisable report.
+pub fn parse(bytes: &[u8]) -> Result<Compilation, ParseError> {
+    let decoded = decode::decode(bytes)?;
+    parse_text(decoded.text, decoded.encoding)
+}
+
+/// Parses text that is already decoded and uses `\n` line breaks.
+///
+/// # Errors
+/// [`ParseError::NoReports`] when no report can be found.
+pub fn parse_text(text: String, encoding: &'static str) -> Result<Compilation, ParseError> {
+    let (text, paidbegin) = artefacts::strip_inline(text);
+    let text = Text::new(text);
+    let artefacts = artefacts::find(&text, paidbegin);
+    let header = title::header(&text);
+    let toc = toc::find(&text, &header);
+    let mut diagnostics = Vec::new();
+    let is_artefact = |n: LineNo| {
+        artefacts.paidend.binary_search(&n).is_ok() || artefacts.ads.binary_search(&n).is_ok()
+    };
+    let toc_end = toc.as_ref().map_or(header.last_line, |t| t.last_line);
+    let blocked = |n: LineNo| n <= toc_end || is_artefact(n);
+
+    let mut starts = match &toc {
+        Some(t) => split::from_toc(&text, &t.entries, t.last_line + 1, &blocked),
+        None => Vec::new(),
+    };
+    if starts.is_empty() {
+        if toc.is_some() {
+            diagnostics.push(Diagnostic {
+                line: None,
+                message: "no TOC entry was found in the body; reports were found from their titles"
+                    .into(),
+            });
+        }
+        starts = split::from_shape(&text, toc_end + 1, header.declared_count, &blocked);
+    }
+    if starts.is_empty() {
+        return Err(ParseError::NoReports);
+    }
+
+    let mut compilation = Compilation {
+        encoding,
+        title: header.title.clone(),
+        title_line: header.title_line,
+        declared_count: header.declared_count,
+        declared_count_line: header.declared_count_line,
+        toc,
+        artefacts: artefacts.clone(),
+        ..Compilation::default()
+    };
+    let compilation_year = header.title.as_deref().and_then(|t| lexis::years(t).min());
+    for (i, start) in starts.iter().enumerate() {
+        let next = starts.get(i + 1).map_or(text.line_count() + 1, |s| s.line);
+        let end = (start.title_line..next)
+            .rev()
+            .find(|&n| !text.is_blank(n) && !is_artefact(n))
+            .unwrap_or(start.title_line);
+        compilation
+            .reports
+            .push(build_report(&text, start, end, compilation_year));
+    }
+    if let Some(toc) = compilation.toc.as_mut() {
+        for (r, report) in compilation.reports.iter().enumerate() {
+            if let Some(e) = report.toc_entry {
+                toc.entries[e].report = Some(r);
+            }
+        }
+        for e in toc
+            .entries
+            .iter()
+            .filter(|e| !e.self_entry && e.report.is_none())
+        {
+            diagnostics.push(Diagnostic {
+                line: Some(e.line),
+                message: format!("TOC entry «{}» was not found in the body", e.title),
+            });
+        }
+    }
+    if let Some(n) = header
+        .declared_count
+        .filter(|&n| n != compilation.reports.len())
+    {
+        diagnostics.push(Diagnostic {
+            line: header.declared_count_line,
+            message: format!(
+                "the title declares {n} reports but {} were found",
+                compilation.reports.len()
+            ),
+        });
+    }
+    compilation.diagnostics = diagnostics;
+    compilation.text = text;
+    Ok(compilation)
+}
+
+fn build_report(
+    text: &Text,
+    start: &split::Start,
+    end: LineNo,
+    compilation_year: Option<u32>,
+) -> Report {
+    let signoff_lines = signoff::signoff(text, start.title_line, end);
+    let body_last = signoff_lines.first().map_or(end, |&s| {
+        (start.title_line..s)
+            .rev()
+            .find(|&n| !text.is_blank(n))
+            .unwrap_or(start.title_line)
+    });
+    let addressee_line = signoff::addressee(text, start.title_line, body_last);
+    let (headings, enumerations) = heading::outline(text, start.title_line + 1, body_last);
+    let report_year = lexis::years(&start.title).min().or(compilation_year);
+    let plan = plan::find(&plan::ReportOutline {
+        text,
+        body_first: addressee_line.unwrap_or(start.title_line) + 1,
+        body_last,
+        headings: &headings,
+        enumerations: &enumerations,
+        report_year,
+    });
+    let char_count = (start.line..=end)
+        .map(|n| text.trimmed(n).chars().count())
+        .sum();
+    Report {
+        title: start.title.clone(),
+        line: start.line,
+        end_line: end,
+        title_match: start.matched,
+        toc_entry: start.toc_entry,
+        addressee_line,
+        headings,
+        enumerations,
+        plan,
+        signoff_lines,
+        char_count,
+    }
+}

@@ -1,0 +1,220 @@
+//! Bytes → clean text: encoding detection, line-break normalisation, control characters.
+//!
+//! Order (tech-notes §4): a BOM decides; else strict UTF-8; else a UTF-16 guess from zero bytes;
+//! else `chardetng` on a 64 KiB prefix, whose guess `encoding_rs` applies to the whole file.
+//! Afterwards CRLF and lone CR become LF (one line each, so line numbers stay the file's), and
+//! every control character other than TAB and LF becomes a visible Control Picture (U+2400 block)
+//! or U+FFFD: document text is data and never reaches a terminal as an escape sequence.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// What decoding could not get past.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("empty file")]
+    Empty,
+    #[error("binary file (NUL bytes), not a text compilation")]
+    Binary,
+    #[error("cannot decode the text (not UTF-8, UTF-16, GB18030/GBK or Big5)")]
+    Undecodable,
+}
+
+/// The decoded text and the name of the encoding it came from.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+const SNIFF_PREFIX: usize = 64 * 1024;
+
+/// Decodes a whole file.
+///
+/// # Errors
+/// Empty input, binary data (NUL bytes outside UTF-16), or bytes that no supported encoding
+/// decodes without many errors.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::Empty);
+    }
+    let (text, encoding) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        (decode_with(enc, &bytes[bom..])?, enc)
+    } else if bytes.contains(&0) {
+        // NUL is valid UTF-8, so UTF-16 without a BOM must be recognised before UTF-8.
+        let enc = utf16_without_bom(bytes).ok_or(DecodeError::Binary)?;
+        (decode_with(enc, bytes)?, enc)
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        (s.to_owned(), UTF_8)
+    } else {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        let prefix = &bytes[..bytes.len().min(SNIFF_PREFIX)];
+        detector.feed(prefix, prefix.len() == bytes.len());
+        let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+        (decode_with(enc, bytes)?, enc)
+    };
+    if text.contains('\0') {
+        return Err(DecodeError::Binary);
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(Decoded {
+        text: clean(text),
+        encoding: encoding_name(encoding),
+    })
+}
+
+fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeError> {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        // A stray bad byte in a long file is damage, not a wrong encoding: keep U+FFFD for it.
+        // Many of them mean the bytes are not text in this encoding at all.
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        let total = text.chars().count().max(1);
+        if bad * 50 > total {
+            return Err(DecodeError::Undecodable);
+        }
+    }
+    Ok(text.into_owned())
+}
+
+/// UTF-16 without a BOM: Chinese and ASCII text in UTF-16 puts zero bytes mostly at one parity.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd * 4 > pairs && even * 20 < pairs {
+        Some(UTF_16LE)
+    } else if even * 4 > pairs && odd * 20 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn encoding_name(enc: &'static Encoding) -> &'static str {
+    // chardetng names GB18030 input "GBK"; encoding_rs decodes GBK with the GB18030 decoder.
+    if enc == encoding_rs::GBK || enc == encoding_rs::GB18030 {
+        "gb18030"
+    } else if enc == UTF_16LE {
+        "utf-16le"
+    } else if enc == UTF_16BE {
+        "utf-16be"
+    } else if enc == UTF_8 {
+        "utf-8"
+    } else if enc == encoding_rs::BIG5 {
+        "big5"
+    } else {
+        enc.name()
+    }
+}
+
+/// Normalises line breaks and neutralises control characters. Returns the input untouched (no
+/// copy) when there is nothing to do, which is the common case.
+fn clean(text: String) -> String {
+    let needs_work = text
+        .bytes()
+        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f)
+        || text.contains(|c: char| ('\u{80}'..='\u{9f}').contains(&c));
+    if !needs_work {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\t' => out.push(c),
+            '\u{0}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}'));
+            }
+            '\u{7f}' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}' => out.push('\u{FFFD}'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("目录\n".as_bytes()).expect("utf8");
+        assert_eq!((d.text.as_str(), d.encoding), ("目录\n", "utf-8"));
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("目录".as_bytes());
+        let d = decode(&bom).expect("bom");
+        assert_eq!((d.text.as_str(), d.encoding), ("目录", "utf-8"));
+    }
+
+    #[test]
+    fn gb18030_crlf_keeps_one_line_per_break() {
+        let (bytes, _, _) =
+            encoding_rs::GB18030.encode("一、基本情况\r\n（一）总体\r\n\r\n旧\r新\n");
+        let d = decode(&bytes).expect("gb18030");
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.text, "一、基本情况\n（一）总体\n\n旧\n新\n");
+    }
+
+    #[test]
+    fn utf16_le_and_be_with_bom_and_le_without() {
+        let s = "2023年工作总结\n一、基本情况";
+        let le: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = s.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with_bom = |bom: [u8; 2], body: &[u8]| [&bom[..], body].concat();
+        assert_eq!(decode(&with_bom([0xFF, 0xFE], &le)).expect("le").text, s);
+        assert_eq!(
+            decode(&with_bom([0xFE, 0xFF], &be)).expect("be").encoding,
+            "utf-16be"
+        );
+        let ascii_le: Vec<u8> = "report 2023\nline two"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&ascii_le).expect("le no bom").encoding, "utf-16le");
+    }
+
+    #[test]
+    fn big5_detected() {
+        let (bytes, _, _) = encoding_rs::BIG5
+            .encode("二〇二三年度工作總結彙編，國家統計局發佈的資料顯示經濟穩定增長。");
+        let d = decode(&bytes).expect("big5");
+        assert_eq!(d.encoding, "big5");
+        assert!(d.text.contains("工作總結"));
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        let d = decode(b"a\x1b[2Jb\x07c\x7f").expect("ctl");
+        assert_eq!(d.text, "a\u{241b}[2Jb\u{2407}c\u{2421}");
+        assert!(!d.text.chars().any(char::is_control));
+    }
+
+    #[test]
+    fn bad_input() {
+        assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b"  \n\n").unwrap_err(), DecodeError::Empty);
+        assert_eq!(
+            decode(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\xff\xfe\x80")
+                .unwrap_err(),
+            DecodeError::Binary
+        );
+    }
+}

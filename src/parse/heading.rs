@@ -1,0 +1,313 @@
+//! Numbered headings (一、 / （一） / 1. / （1） / ①) and `一是…` enumerations, with levels
+//! relative to each report (format.md §5).
+
+use super::lexis::{
+    digit_prefix, digits_value, fold_width, han_number, han_numeral_prefix, is_close_paren,
+    is_open_paren,
+};
+use crate::model::{Enumeration, Heading, LineNo, MarkerStyle, Text};
+
+/// A heading marker at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub style: MarkerStyle,
+    pub number: u32,
+    /// Byte length of the marker in the trimmed line, including spaces after it.
+    pub len: usize,
+    /// True when a digit follows a `N.` marker (`1.2023年…`): a heading only if the number fits.
+    pub digit_follows: bool,
+}
+
+/// Classifies the start of a trimmed line as a heading marker.
+///
+/// ```
+/// use huibian::parse::heading::classify;
+/// use huibian::model::MarkerStyle;
+/// assert_eq!(classify("（五 ）加强宣传").map(|m| (m.style, m.number)), Some((MarkerStyle::HanParen, 5)));
+/// assert_eq!(classify("1、全面推进").map(|m| m.style), Some(MarkerStyle::Digit));
+/// assert_eq!(classify("2023年，我局…"), None);
+/// ```
+#[must_use]
+pub fn classify(line: &str) -> Option<Marker> {
+    let first = line.chars().next()?;
+    let marker = if is_open_paren(first) {
+        bracketed(line)
+    } else if first.is_ascii_digit() || ('０'..='９').contains(&first) {
+        digit_dot(line)
+    } else if ('①'..='⑳').contains(&first) {
+        Some(Marker {
+            style: MarkerStyle::Circled,
+            number: first as u32 - '①' as u32 + 1,
+            len: first.len_utf8(),
+            digit_follows: false,
+        })
+    } else if first == '第' {
+        part(line)
+    } else {
+        han_comma(line)
+    }?;
+    let len = marker.len + space_len(&line[marker.len..]);
+    Some(Marker { len, ..marker })
+}
+
+fn space_len(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+/// `（一）`, `(一）`, `（五 ）`, `（1）`, `(2)`.
+fn bracketed(line: &str) -> Option<Marker> {
+    let open = line.chars().next()?.len_utf8();
+    let inner_start = open + space_len(&line[open..]);
+    let rest = &line[inner_start..];
+    let (style, n, number) = match han_numeral_prefix(rest) {
+        0 => {
+            let n = digit_prefix(rest);
+            (MarkerStyle::DigitParen, n, digits_value(&rest[..n])?)
+        }
+        n => (MarkerStyle::HanParen, n, han_number(&rest[..n])?),
+    };
+    let after = inner_start + n;
+    let close_at = after + space_len(&line[after..]);
+    let close = line[close_at..]
+        .chars()
+        .next()
+        .filter(|&c| is_close_paren(c))?;
+    (number < 100).then_some(Marker {
+        style,
+        number,
+        len: close_at + close.len_utf8(),
+        digit_follows: false,
+    })
+}
+
+/// `1.`, `1、`, `1．`, `10.`; not `2023年` and not `1.5万` unless the caller accepts the value.
+fn digit_dot(line: &str) -> Option<Marker> {
+    let n = digit_prefix(line);
+    if n == 0 || line[..n].chars().count() > 2 {
+        return None;
+    }
+    let number = digits_value(&line[..n])?;
+    let sep = line[n..].chars().next()?;
+    if !matches!(sep, '.' | '．' | '、') {
+        return None;
+    }
+    let after = n + sep.len_utf8();
+    let next = line[after..].chars().next();
+    // `1.` alone on a line is no heading.
+    next?;
+    let digit_follows = next.is_some_and(|c| fold_width(c).is_ascii_digit());
+    Some(Marker {
+        style: MarkerStyle::Digit,
+        number,
+        len: after,
+        digit_follows,
+    })
+}
+
+/// `一、`, `十四、`, `一．`.
+fn han_comma(line: &str) -> Option<Marker> {
+    let n = han_numeral_prefix(line);
+    if n == 0 {
+        return None;
+    }
+    let number = han_number(&line[..n])?;
+    let after_space = n + space_len(&line[n..]);
+    let sep = line[after_space..].chars().next()?;
+    matches!(sep, '、' | '．').then_some(Marker {
+        style: MarkerStyle::HanComma,
+        number,
+        len: after_space + sep.len_utf8(),
+        digit_follows: false,
+    })
+}
+
+/// `第一部分`, `第二章`.
+fn part(line: &str) -> Option<Marker> {
+    let rest = line.strip_prefix('第')?;
+    let n = han_numeral_prefix(rest).max(digit_prefix(rest));
+    let number = han_number(&rest[..n]).or_else(|| digits_value(&rest[..n]))?;
+    let after = &rest[n..];
+    let unit = ["部分", "章"].into_iter().find(|u| after.starts_with(u))?;
+    Some(Marker {
+        style: MarkerStyle::Part,
+        number,
+        len: '第'.len_utf8() + n + unit.len(),
+        digit_follows: false,
+    })
+}
+
+/// The number of a line-initial enumeration `一是` / `二要`, or, right after item `n - 1`, a bare
+/// numeral `十一扎实…` (format.md §5: odd enumerators).
+#[must_use]
+pub fn enumeration(line: &str, previous: Option<u32>) -> Option<u32> {
+    let n = han_numeral_prefix(line);
+    if n == 0 {
+        return None;
+    }
+    let number = han_number(&line[..n])?;
+    let rest = &line[n..];
+    if rest.starts_with('是') || rest.starts_with('要') {
+        return Some(number);
+    }
+    let follows = previous.is_some_and(|p| p + 1 == number && number > 1);
+    let prose = rest.chars().next().is_some_and(|c| {
+        !matches!(
+            c,
+            '、' | '．' | '.' | '个' | '年' | '月' | '日' | '次' | '项' | '家' | '人' | '条' | '批'
+        )
+    });
+    (follows && prose).then_some(number)
+}
+
+/// Splits the text after a marker into the heading phrase and whether body text follows it on
+/// the same line (run-in). The phrase ends at the first `。`, or at a `：` that has text after it.
+#[must_use]
+pub fn phrase(after_marker: &str) -> (&str, bool) {
+    let t = after_marker.trim();
+    for (i, c) in t.char_indices() {
+        let end = i + c.len_utf8();
+        match c {
+            '。' | '！' | '？' => return (&t[..i], !t[end..].trim().is_empty()),
+            '：' | ':' if !t[end..].trim().is_empty() => return (&t[..i], true),
+            _ => {}
+        }
+    }
+    (t.trim_end_matches(['：', ':', '；', ';', '，', ',']), false)
+}
+
+/// Finds headings and enumerations in lines `first..=last` of a report, assigning levels from a
+/// stack of the marker styles seen so far, so that level 1 is the report's own top level.
+#[must_use]
+pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<Enumeration>) {
+    let mut headings = Vec::new();
+    let mut enumerations = Vec::new();
+    let mut stack: Vec<(MarkerStyle, u32)> = Vec::new();
+    let mut last_enum: Option<u32> = None;
+    for no in first..=last {
+        let line = text.trimmed(no);
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(m) = classify(line) {
+            let expected = stack
+                .iter()
+                .find(|(s, _)| *s == m.style)
+                .map_or(1, |&(_, n)| n + 1);
+            if !(m.digit_follows && m.number != expected) {
+                let level = push_style(&mut stack, m.style, m.number);
+                let (text_part, run_in) = phrase(&line[m.len..]);
+                headings.push(Heading {
+                    line: no,
+                    level,
+                    style: m.style,
+                    marker: line[..m.len].trim_end().to_owned(),
+                    number: m.number,
+                    text: text_part.trim().to_owned(),
+                    run_in,
+                });
+                last_enum = None;
+                continue;
+            }
+        }
+        if let Some(n) = enumeration(line, last_enum) {
+            enumerations.push(Enumeration {
+                line: no,
+                number: n,
+            });
+            last_enum = Some(n);
+        }
+    }
+    (headings, enumerations)
+}
+
+/// Pushes `style` on the stack of open styles and returns its level (1-based).
+fn push_style(stack: &mut Vec<(MarkerStyle, u32)>, style: MarkerStyle, number: u32) -> u8 {
+    if let Some(pos) = stack.iter().position(|&(s, _)| s == style) {
+        stack.truncate(pos + 1);
+        stack[pos].1 = number;
+    } else {
+        while stack.last().is_some_and(|&(top, _)| top > style) {
+            stack.pop();
+        }
+        stack.push((style, number));
+    }
+    u8::try_from(stack.len()).unwrap_or(u8::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(line: &str) -> Option<(MarkerStyle, u32)> {
+        classify(line).map(|m| (m.style, m.number))
+    }
+
+    #[test]
+    fn marker_variants() {
+        use MarkerStyle::*;
+        assert_eq!(style("一、基本情况"), Some((HanComma, 1)));
+        assert_eq!(style("三、 公开渠道"), Some((HanComma, 3)));
+        assert_eq!(style("（一）水利"), Some((HanParen, 1)));
+        assert_eq!(style("(三）农村"), Some((HanParen, 3)));
+        assert_eq!(style("（六 ）加强"), Some((HanParen, 6)));
+        assert_eq!(style("（十）加强"), Some((HanParen, 10)));
+        assert_eq!(style("1.医改"), Some((Digit, 1)));
+        assert_eq!(style("17、项目"), Some((Digit, 17)));
+        assert_eq!(style("2. 继续"), Some((Digit, 2)));
+        assert_eq!(style("（1）加强"), Some((DigitParen, 1)));
+        assert_eq!(style("(2)加强"), Some((DigitParen, 2)));
+        assert_eq!(style("①加强"), Some((Circled, 1)));
+        assert_eq!(style("第二部分 计划"), Some((Part, 2)));
+        assert_eq!(style("一是加强"), None);
+        assert_eq!(style("2023年"), None);
+        assert_eq!(style("一方面"), None);
+        assert!(classify("1.2023年，全县").is_some_and(|m| m.digit_follows));
+        assert_eq!(
+            classify("1.   继续开展").map(|m| m.len),
+            Some("1.   ".len())
+        );
+    }
+
+    #[test]
+    fn phrases_and_run_in() {
+        assert_eq!(
+            phrase("对上争取持续增强。2023年我局"),
+            ("对上争取持续增强", true)
+        );
+        assert_eq!(
+            phrase("水旱灾害防御工作扎实有力。"),
+            ("水旱灾害防御工作扎实有力", false)
+        );
+        assert_eq!(phrase("贷款管理：2023年"), ("贷款管理", true));
+        assert_eq!(phrase("基本情况"), ("基本情况", false));
+    }
+
+    #[test]
+    fn enumerations() {
+        assert_eq!(enumeration("一是加强", None), Some(1));
+        assert_eq!(enumeration("十四是", None), Some(14));
+        assert_eq!(enumeration("二要", None), Some(2));
+        assert_eq!(enumeration("十一扎实开展", Some(10)), Some(11));
+        assert_eq!(enumeration("十一扎实开展", None), None);
+        assert_eq!(enumeration("一年来", None), None);
+    }
+
+    #[test]
+    fn relative_levels() {
+        let t = Text::new("一、甲\n1、乙\n（一）丙\n（1）丁\n二、戊\n".to_owned());
+        let (h, _) = outline(&t, 1, 5);
+        let levels: Vec<u8> = h.iter().map(|h| h.level).collect();
+        // 1、 under 一、 is level 2 (skipped level); （一） then sits above 1、 and replaces it.
+        assert_eq!(levels, vec![1, 2, 2, 3, 1]);
+        let t = Text::new("（一）甲\n（二）乙\n1.丙\n".to_owned());
+        let (h, _) = outline(&t, 1, 3);
+        assert_eq!(h.iter().map(|h| h.level).collect::<Vec<_>>(), vec![1, 1, 2]);
+    }
+
+    #[test]
+    fn decimal_trap_accepts_fitting_numbers_only() {
+        let t = Text::new("1.2023年，全县\n2.雨露计划\n5.5万亩\n".to_owned());
+        let (h, _) = outline(&t, 1, 3);
+        assert_eq!(h.iter().map(|h| h.line).collect::<Vec<_>>(), vec![1, 2]);
+    }
+}

@@ -1,0 +1,286 @@
+//! Small lexical helpers shared by the parsing steps: width folding, Chinese numerals, the
+//! normalised form of a title used to compare a TOC entry with the body, report markers.
+
+/// Folds a full-width form to its half-width twin (`（`→`(`, `２`→`2`, U+3000→space); any other
+/// character is returned as it is.
+#[must_use]
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// The value of a Chinese numeral from 一 (1) to 九十九 (99); `None` for anything else.
+///
+/// ```
+/// use huibian::parse::lexis::han_number;
+/// assert_eq!(han_number("十四"), Some(14));
+/// assert_eq!(han_number("二十"), Some(20));
+/// assert_eq!(han_number("四是"), None);
+/// ```
+#[must_use]
+pub fn han_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c).filter(|&d| d > 0),
+        ['十', u] => digit(*u).filter(|&d| d > 0).map(|d| 10 + d),
+        [t, '十'] => digit(*t).filter(|&d| d > 1).map(|t| t * 10),
+        [t, '十', u] => {
+            let (t, u) = (digit(*t)?, digit(*u)?);
+            (t > 1 && u > 0).then_some(t * 10 + u)
+        }
+        _ => None,
+    }
+}
+
+/// Length of the longest prefix of `s` made of Chinese numeral characters (in bytes).
+#[must_use]
+pub fn han_numeral_prefix(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !"〇一二三四五六七八九十".contains(c))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// The value of a run of ASCII or full-width digits.
+#[must_use]
+pub fn digits_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut any = false;
+    for c in s.chars() {
+        let d = fold_width(c).to_digit(10)?;
+        v = v.checked_mul(10)?.checked_add(d)?;
+        any = true;
+    }
+    any.then_some(v)
+}
+
+/// Length in bytes of the longest prefix of ASCII or full-width digits.
+#[must_use]
+pub fn digit_prefix(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !fold_width(c).is_ascii_digit())
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// Length in bytes of the longest suffix of ASCII or full-width digits.
+#[must_use]
+pub fn digit_suffix(s: &str) -> usize {
+    s.len()
+        - s.char_indices()
+            .rev()
+            .find(|&(_, c)| !fold_width(c).is_ascii_digit())
+            .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Whether `c` is an opening bracket of either width.
+#[must_use]
+pub fn is_open_paren(c: char) -> bool {
+    matches!(c, '(' | '（')
+}
+
+/// Whether `c` is a closing bracket of either width.
+#[must_use]
+pub fn is_close_paren(c: char) -> bool {
+    matches!(c, ')' | '）')
+}
+
+/// The normalised form of a title, for comparing a TOC entry with a body line: report markers
+/// (`篇一：`, `【第一篇】`, `1.`) dropped, widths folded, white space and quoting punctuation
+/// removed, Latin letters lower-cased.
+#[must_use]
+pub fn title_key(s: &str) -> String {
+    let s = strip_report_marker(s.trim()).1;
+    s.chars()
+        .map(fold_width)
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '“' | '”'
+                        | '‘'
+                        | '’'
+                        | '"'
+                        | '\''
+                        | '《'
+                        | '》'
+                        | '〈'
+                        | '〉'
+                        | '<'
+                        | '>'
+                        | '「'
+                        | '」'
+                        | '『'
+                        | '』'
+                        | '·'
+                        | '•'
+                        | '、'
+                        | ','
+                        | '，'
+                        | '.'
+                        | '。'
+                        | ':'
+                        | '：'
+                        | '-'
+                        | '—'
+                        | '_'
+                )
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Splits a leading report marker off a title line: `篇一：`, `【第一篇】`, `第一篇`, `第1篇：`,
+/// `（一）`-free. Returns `(marker, rest)`; the marker is empty when there is none.
+#[must_use]
+pub fn strip_report_marker(s: &str) -> (&str, &str) {
+    let t = s.trim_start();
+    // 【第一篇】 / [第一篇]
+    if let Some(rest) = t.strip_prefix('【').or_else(|| t.strip_prefix('[')) {
+        if let Some(end) = rest.find(['】', ']']) {
+            let inner = &rest[..end];
+            if is_piece_counter(inner) {
+                let after = &rest[end + rest[end..].chars().next().map_or(0, char::len_utf8)..];
+                let marker_len = t.len() - after.len();
+                return split_after_separators(t, marker_len);
+            }
+        }
+    }
+    // 第一篇 / 第1篇
+    if is_piece_counter_prefix(t).is_some() {
+        let n = is_piece_counter_prefix(t).unwrap_or(0);
+        return split_after_separators(t, n);
+    }
+    // 篇一：
+    if let Some(rest) = t.strip_prefix('篇') {
+        let n = han_numeral_prefix(rest).max(digit_prefix(rest));
+        if n > 0 {
+            let after = &rest[n..];
+            if after.starts_with(['：', ':', '、', ' ', '　', '.', '．']) {
+                return split_after_separators(t, t.len() - after.len());
+            }
+        }
+    }
+    ("", t)
+}
+
+/// `第一篇` / `第12篇` as a whole string.
+fn is_piece_counter(s: &str) -> bool {
+    is_piece_counter_prefix(s) == Some(s.len())
+}
+
+/// Byte length of a leading `第N篇`, if the string starts with one.
+fn is_piece_counter_prefix(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('第')?;
+    let n = han_numeral_prefix(rest).max(digit_prefix(rest));
+    if n == 0 {
+        return None;
+    }
+    rest[n..]
+        .starts_with('篇')
+        .then(|| '第'.len_utf8() + n + '篇'.len_utf8())
+}
+
+fn split_after_separators(t: &str, marker_len: usize) -> (&str, &str) {
+    let rest =
+        t[marker_len..].trim_start_matches(['：', ':', '、', ' ', '　', '.', '．', '—', '-']);
+    (&t[..t.len() - rest.len()], rest)
+}
+
+/// Whether the line is a bare report marker (`【第一篇】`, `第一篇`, `篇一`).
+#[must_use]
+pub fn is_bare_report_marker(s: &str) -> bool {
+    let t = s.trim();
+    let (marker, rest) = strip_report_marker(t);
+    if !marker.is_empty() && rest.is_empty() {
+        return true;
+    }
+    t.strip_prefix('篇')
+        .is_some_and(|r| !r.is_empty() && han_numeral_prefix(r) == r.len())
+}
+
+/// The first four-digit year 19xx/20xx written in `s` followed by 年, if any.
+#[must_use]
+pub fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
+    s.match_indices('年').filter_map(move |(i, _)| {
+        let head = &s[..i];
+        let n = digit_suffix(head);
+        let digits = &head[head.len() - n..];
+        (digits.chars().count() == 4)
+            .then(|| digits_value(digits))
+            .flatten()
+            .filter(|y| (1900..2200).contains(y))
+    })
+}
+
+/// Number of characters in `s`.
+#[must_use]
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        assert_eq!(han_number("一"), Some(1));
+        assert_eq!(han_number("十"), Some(10));
+        assert_eq!(han_number("十五"), Some(15));
+        assert_eq!(han_number("二十三"), Some(23));
+        assert_eq!(han_number("一十"), None);
+        assert_eq!(han_number(""), None);
+        assert_eq!(digits_value("１２"), Some(12));
+    }
+
+    #[test]
+    fn keys_fold_width_space_and_markers() {
+        assert_eq!(
+            title_key(" 篇一：XX局２０２３年 工作总结"),
+            title_key("XX局2023年工作总结")
+        );
+        assert_eq!(
+            title_key("【第三篇】“双随机、一公开”总结"),
+            "双随机一公开总结"
+        );
+        assert_ne!(
+            title_key("2023年工作总结和2024年工作计划"),
+            title_key("2023年工作总结及2024年工作计划")
+        );
+    }
+
+    #[test]
+    fn report_markers() {
+        assert_eq!(
+            strip_report_marker("篇一：镇2023年工作总结"),
+            ("篇一：", "镇2023年工作总结")
+        );
+        assert_eq!(
+            strip_report_marker("【第十二篇】镇总结"),
+            ("【第十二篇】", "镇总结")
+        );
+        assert_eq!(strip_report_marker("第3篇 镇总结"), ("第3篇 ", "镇总结"));
+        assert_eq!(strip_report_marker("篇章结构"), ("", "篇章结构"));
+        assert!(is_bare_report_marker("【第一篇】"));
+        assert!(is_bare_report_marker("篇二"));
+        assert!(!is_bare_report_marker("篇章"));
+    }
+
+    #[test]
+    fn year_scan() {
+        assert_eq!(
+            years("2023年工作总结和2024年工作计划").collect::<Vec<_>>(),
+            vec![2023, 2024]
+        );
+        assert_eq!(years("12023年").count(), 0);
+    }
+}

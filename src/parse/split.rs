@@ -1,0 +1,348 @@
+//! Where each report starts (format.md §4).
+//!
+//! With a TOC: each entry's title is looked for **in order**, after the TOC, first verbatim
+//! (trimmed line equal to the title), then by normalised comparison, then on the most similar
+//! title-like line between its neighbours. Duplicate and near-duplicate titles are therefore
+//! mapped by order, never through a title→report dictionary.
+//! Without a TOC: title-like lines and markers (`篇一：`, `【第一篇】`) are the starts, thinned to
+//! the declared count when the file declares one.
+
+use super::heading::{classify, enumeration};
+use super::lexis::{char_len, is_bare_report_marker, strip_report_marker, title_key, years};
+use super::signoff::is_date_line;
+use crate::model::{LineNo, Text, TitleMatch, TocEntry};
+
+/// A report start found in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Start {
+    /// The report's first line (its title, or the bare marker line above its title).
+    pub line: LineNo,
+    /// The line holding the title text.
+    pub title_line: LineNo,
+    pub title: String,
+    pub matched: TitleMatch,
+    pub toc_entry: Option<usize>,
+}
+
+/// Endings of a report title.
+const TITLE_ENDINGS: [&str; 14] = [
+    "总结",
+    "计划",
+    "思路",
+    "打算",
+    "报告",
+    "汇报",
+    "要点",
+    "安排",
+    "规划",
+    "方案",
+    "情况",
+    "述职",
+    "总结会",
+    "小结",
+];
+
+/// Places the TOC's report entries in the body, which starts at `body_first`.
+#[must_use]
+pub fn from_toc(
+    text: &Text,
+    entries: &[TocEntry],
+    body_first: LineNo,
+    blocked: &dyn Fn(LineNo) -> bool,
+) -> Vec<Start> {
+    let wanted: Vec<usize> = (0..entries.len())
+        .filter(|&i| !entries[i].self_entry)
+        .collect();
+    let mut hits: Vec<Option<(LineNo, TitleMatch)>> = vec![None; wanted.len()];
+    let last = text.line_count();
+
+    // 1. Verbatim, in order.
+    let mut from = body_first;
+    for (k, &i) in wanted.iter().enumerate() {
+        let e = &entries[i];
+        let found = (from..=last).find(|&n| {
+            let t = text.trimmed(n);
+            t == e.title || e.raw_title.as_deref() == Some(t)
+        });
+        if let Some(n) = found {
+            hits[k] = Some((n, TitleMatch::Exact));
+            from = n + 1;
+        }
+    }
+    // 2. and 3. Normalised, then similar, between the neighbours that were found.
+    for pass in [TitleMatch::Normalized, TitleMatch::Similar] {
+        for k in 0..wanted.len() {
+            if hits[k].is_some() {
+                continue;
+            }
+            let lo = hits[..k]
+                .iter()
+                .rev()
+                .find_map(|h| h.map(|(n, _)| n + 1))
+                .unwrap_or(body_first);
+            let hi = hits[k + 1..]
+                .iter()
+                .find_map(|h| h.map(|(n, _)| n - 1))
+                .unwrap_or(last);
+            let e = &entries[wanted[k]];
+            let found = if pass == TitleMatch::Normalized {
+                let key = title_key(&e.title);
+                (lo..=hi).find(|&n| !blocked(n) && title_key(text.trimmed(n)) == key)
+            } else {
+                most_similar(text, &e.title, lo, hi, blocked)
+            };
+            hits[k] = found.map(|n| (n, pass));
+        }
+    }
+    wanted
+        .iter()
+        .zip(hits)
+        .filter_map(|(&i, hit)| {
+            let (n, matched) = hit?;
+            Some(start_at(text, n, matched, Some(i)))
+        })
+        .collect()
+}
+
+/// A report start on line `n`, taking a bare marker line above it into the report.
+fn start_at(text: &Text, n: LineNo, matched: TitleMatch, toc_entry: Option<usize>) -> Start {
+    let (_, title) = strip_report_marker(text.trimmed(n));
+    let above = (1..n).rev().find(|&p| !text.is_blank(p));
+    let line = above
+        .filter(|&p| is_bare_report_marker(text.trimmed(p)))
+        .unwrap_or(n);
+    Start {
+        line,
+        title_line: n,
+        title: title.to_owned(),
+        matched,
+        toc_entry,
+    }
+}
+
+/// The title-like line in `lo..=hi` most similar to `title`, if similar enough.
+fn most_similar(
+    text: &Text,
+    title: &str,
+    lo: LineNo,
+    hi: LineNo,
+    blocked: &dyn Fn(LineNo) -> bool,
+) -> Option<LineNo> {
+    let key = title_key(title);
+    (lo..=hi)
+        .filter(|&n| !blocked(n) && title_strength(text, n) > 0)
+        .map(|n| (n, similarity(&key, &title_key(text.trimmed(n)))))
+        .filter(|&(_, s)| s >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(n, _)| n)
+}
+
+/// Dice coefficient of the character bigrams of two strings.
+#[must_use]
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| {
+        let c: Vec<char> = s.chars().collect();
+        let mut g: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+        g.sort_unstable();
+        g
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    if ga.is_empty() || gb.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < ga.len() && j < gb.len() {
+        match ga[i].cmp(&gb[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let score = 2.0 * common as f64 / (ga.len() + gb.len()) as f64;
+    score
+}
+
+/// How much line `n` looks like a report title: 0 not at all; 1 title words and a year; 2 the
+/// same after a blank line, a sign-off date or the start of the body, or unindented before an
+/// indented line; 3 a report marker (`篇一：`, `【第一篇】`).
+#[must_use]
+pub fn title_strength(text: &Text, n: LineNo) -> u8 {
+    let raw = text.line(n);
+    let t = raw.trim();
+    let (marker, rest) = strip_report_marker(t);
+    if !marker.is_empty() && !rest.is_empty() && char_len(rest) <= 60 {
+        return 3;
+    }
+    if is_bare_report_marker(t) {
+        return 0;
+    }
+    let len = char_len(t);
+    if !(4..=60).contains(&len)
+        || t.contains(['。', '；', '，', ','])
+        || t.ends_with(['：', ':', '、', '！', '？'])
+        || classify(t).is_some()
+        || enumeration(t, None).is_some()
+        || is_date_line(t)
+    {
+        return 0;
+    }
+    let bare = t.trim_end_matches(['）', ')', '”', '》', '"']);
+    let bare = bare.rfind(['（', '(']).map_or(bare, |i| {
+        if t.ends_with(['）', ')']) {
+            &bare[..i]
+        } else {
+            bare
+        }
+    });
+    let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
+    let year = years(t).next().is_some() || t.contains("年度");
+    if !(ends && year) {
+        return 0;
+    }
+    let above = (1..n).rev().find(|&p| !text.is_blank(p));
+    let blank_above = above.is_none_or(|p| p + 1 < n);
+    let after_signoff = above.is_some_and(|p| is_date_line(text.trimmed(p)));
+    let below = (n + 1..=text.line_count()).find(|&p| !text.is_blank(p));
+    let outdented = !raw.starts_with(char::is_whitespace)
+        && below.is_some_and(|p| text.line(p).starts_with(char::is_whitespace));
+    if blank_above || after_signoff || outdented {
+        2
+    } else {
+        1
+    }
+}
+
+/// Report starts found from the text alone (no TOC).
+#[must_use]
+pub fn from_shape(
+    text: &Text,
+    body_first: LineNo,
+    declared: Option<usize>,
+    blocked: &dyn Fn(LineNo) -> bool,
+) -> Vec<Start> {
+    let mut candidates: Vec<(LineNo, u8)> = (body_first..=text.line_count())
+        .filter(|&n| !blocked(n))
+        .map(|n| (n, title_strength(text, n)))
+        .filter(|&(_, s)| s > 0)
+        .collect();
+    // Markers, when a file uses them, are the only starts.
+    if candidates.iter().any(|&(_, s)| s == 3) {
+        candidates.retain(|&(_, s)| s == 3);
+    }
+    if let Some(want) = declared {
+        for weakest in 1..3 {
+            if candidates.len() <= want {
+                break;
+            }
+            let excess = candidates.len() - want;
+            let mut dropped = 0;
+            candidates.retain(|&(_, s)| {
+                let drop = s == weakest && dropped < excess;
+                dropped += usize::from(drop);
+                !drop
+            });
+        }
+    }
+    candidates
+        .into_iter()
+        .map(|(n, _)| start_at(text, n, TitleMatch::Heuristic, None))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(title: &str) -> TocEntry {
+        TocEntry {
+            line: 0,
+            number: None,
+            title: title.to_owned(),
+            page: None,
+            self_entry: false,
+            raw_title: None,
+            report: None,
+        }
+    }
+
+    #[test]
+    fn duplicates_map_by_order() {
+        let text = Text::new(
+            "目录\n街道总结\n街道总结\n\n街道总结\n正文。\n\n街道总结\n正文。\n".to_owned(),
+        );
+        let starts = from_toc(
+            &text,
+            &[entry("街道总结"), entry("街道总结")],
+            4,
+            &|_| false,
+        );
+        assert_eq!(
+            starts.iter().map(|s| s.line).collect::<Vec<_>>(),
+            vec![5, 8]
+        );
+    }
+
+    #[test]
+    fn wording_differences_fall_back_in_order() {
+        let text = Text::new("甲局2023年工作总结\n正文。\n\nXX市乙局２０２３年度 工作总结\n正文。\n\n丙局2023年工作总结\n正文。\n".to_owned());
+        let toc = [
+            entry("甲局2023年工作总结"),
+            entry("乙局2023年度工作总结"),
+            entry("丙局2023年工作总结"),
+        ];
+        let starts = from_toc(&text, &toc, 1, &|_| false);
+        assert_eq!(
+            starts
+                .iter()
+                .map(|s| (s.line, s.matched))
+                .collect::<Vec<_>>(),
+            vec![
+                (1, TitleMatch::Exact),
+                (4, TitleMatch::Similar),
+                (7, TitleMatch::Exact)
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_entry_is_left_out() {
+        let text = Text::new("甲局2023年工作总结\n正文。\n".to_owned());
+        let starts = from_toc(
+            &text,
+            &[entry("甲局2023年工作总结"), entry("完全不同的标题")],
+            1,
+            &|_| false,
+        );
+        assert_eq!(starts.len(), 1);
+    }
+
+    #[test]
+    fn shapes_without_toc() {
+        let text = Text::new(
+            "篇一：甲局2023年工作总结\n一、基本情况\n篇二：乙局工作总结\n正文。\n".to_owned(),
+        );
+        let starts = from_shape(&text, 1, None, &|_| false);
+        assert_eq!(
+            starts
+                .iter()
+                .map(|s| (s.line, s.title.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(1, "甲局2023年工作总结"), (3, "乙局工作总结")]
+        );
+        let text = Text::new("【第一篇】\n甲局2023年工作总结\n正文。\n".to_owned());
+        let starts = from_shape(&text, 1, None, &|_| false);
+        assert_eq!(
+            starts
+                .iter()
+                .map(|s| (s.line, s.title_line))
+                .collect::<Vec<_>>(),
+            vec![(1, 2)]
+        );
+        assert!(similarity("县水利局总结", "县水利局年度总结") > 0.6);
+    }
+}
