@@ -69,30 +69,34 @@ pub fn from_toc(
             from = n + 1;
         }
     }
-    // 2. and 3. Normalised, then similar, between the neighbours that were found.
-    for pass in [TitleMatch::Normalized, TitleMatch::Similar] {
-        for k in 0..wanted.len() {
-            if hits[k].is_some() {
-                continue;
-            }
-            let lo = hits[..k]
-                .iter()
-                .rev()
-                .find_map(|h| h.map(|(n, _)| n + 1))
-                .unwrap_or(body_first);
-            let hi = hits[k + 1..]
-                .iter()
-                .find_map(|h| h.map(|(n, _)| n - 1))
-                .unwrap_or(last);
-            let e = &entries[wanted[k]];
-            let found = if pass == TitleMatch::Normalized {
-                let key = title_key(&e.title);
-                (lo..=hi).find(|&n| !blocked(n) && title_key(text.trimmed(n)) == key)
-            } else {
-                most_similar(text, &e.title, lo, hi, blocked)
-            };
-            hits[k] = found.map(|n| (n, pass));
+    // 2. Each run of entries still missing is aligned, in order, with the lines between its found
+    // neighbours that are title-like or equal to one of its titles once normalised, maximising
+    // the total similarity (identical normalised titles score 1).
+    let mut k = 0;
+    while k < wanted.len() {
+        if hits[k].is_some() {
+            k += 1;
+            continue;
         }
+        let run_end = (k..wanted.len())
+            .find(|&j| hits[j].is_some())
+            .unwrap_or(wanted.len());
+        let (lo, hi) = window(&hits, k, body_first, last);
+        let titles: Vec<&str> = wanted[k..run_end]
+            .iter()
+            .map(|&i| entries[i].title.as_str())
+            .collect();
+        for (offset, n, same) in align(text, &titles, lo, hi, blocked) {
+            hits[k + offset] = Some((
+                n,
+                if same {
+                    TitleMatch::Normalized
+                } else {
+                    TitleMatch::Similar
+                },
+            ));
+        }
+        k = run_end;
     }
     wanted
         .iter()
@@ -120,21 +124,96 @@ fn start_at(text: &Text, n: LineNo, matched: TitleMatch, toc_entry: Option<usize
     }
 }
 
-/// The title-like line in `lo..=hi` most similar to `title`, if similar enough.
-fn most_similar(
+/// The lines strictly between the found neighbours of entry `k`.
+fn window(
+    hits: &[Option<(LineNo, TitleMatch)>],
+    k: usize,
+    body_first: LineNo,
+    last: LineNo,
+) -> (LineNo, LineNo) {
+    let lo = hits[..k]
+        .iter()
+        .rev()
+        .find_map(|h| h.map(|(n, _)| n + 1))
+        .unwrap_or(body_first);
+    let hi = hits[k + 1..]
+        .iter()
+        .find_map(|h| h.map(|(n, _)| n.saturating_sub(1)))
+        .unwrap_or(last);
+    (lo, hi)
+}
+
+/// Largest alignment table (titles × lines) computed; larger gaps are matched greedily.
+const MAX_ALIGN_CELLS: usize = 1 << 20;
+
+/// Least similarity for a title-like line to stand for a TOC title.
+const MIN_SIMILARITY: f64 = 0.5;
+
+/// Aligns `titles` in order with candidate lines in `lo..=hi` (a Needleman–Wunsch alignment with
+/// free gaps), keeping pairs at least [`MIN_SIMILARITY`] alike. Returns (title index, line,
+/// whether the normalised texts are equal).
+fn align(
     text: &Text,
-    title: &str,
+    titles: &[&str],
     lo: LineNo,
     hi: LineNo,
     blocked: &dyn Fn(LineNo) -> bool,
-) -> Option<LineNo> {
-    let key = title_key(title);
-    (lo..=hi)
-        .filter(|&n| !blocked(n) && title_strength(text, n) > 0)
-        .map(|n| (n, similarity(&key, &title_key(text.trimmed(n)))))
-        .filter(|&(_, s)| s >= 0.5)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(n, _)| n)
+) -> Vec<(usize, LineNo, bool)> {
+    let keys: Vec<String> = titles.iter().map(|t| title_key(t)).collect();
+    let mut lines = Vec::new();
+    let mut line_keys = Vec::new();
+    for n in lo..=hi {
+        if blocked(n) || text.is_blank(n) {
+            continue;
+        }
+        let key = title_key(text.trimmed(n));
+        if title_strength(text, n) > 0 || keys.contains(&key) {
+            lines.push(n);
+            line_keys.push(key);
+        }
+    }
+    if lines.is_empty() || titles.is_empty() {
+        return Vec::new();
+    }
+    let sim = |i: usize, j: usize| {
+        let s = similarity(&keys[i], &line_keys[j]);
+        (s >= MIN_SIMILARITY).then_some(s)
+    };
+    let (t, l) = (titles.len(), lines.len());
+    if t * l > MAX_ALIGN_CELLS {
+        // Too large to align (thousands of unmatched entries): take, in order, the first line
+        // similar enough to each title.
+        let mut out = Vec::new();
+        let mut j = 0;
+        for i in 0..t {
+            if let Some(k) = (j..l).find(|&k| sim(i, k).is_some()) {
+                out.push((i, lines[k], keys[i] == line_keys[k]));
+                j = k + 1;
+            }
+        }
+        return out;
+    }
+    // best[i][j]: best total for titles[i..] and lines[j..].
+    let mut best = vec![vec![0.0f64; l + 1]; t + 1];
+    for i in (0..t).rev() {
+        for j in (0..l).rev() {
+            let pair = sim(i, j).map_or(f64::MIN, |s| s + best[i + 1][j + 1]);
+            best[i][j] = pair.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < t && j < l {
+        if sim(i, j).is_some_and(|s| (s + best[i + 1][j + 1] - best[i][j]).abs() < 1e-9) {
+            out.push((i, lines[j], keys[i] == line_keys[j]));
+            i += 1;
+            j += 1;
+        } else if (best[i + 1][j] - best[i][j]).abs() < 1e-9 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
 }
 
 /// Dice coefficient of the character bigrams of two strings.

@@ -10,6 +10,7 @@ use super::lexis::{
     digit_prefix, digit_suffix, digits_value, han_number, han_numeral_prefix, is_close_paren,
     is_open_paren, strip_report_marker, title_key,
 };
+use super::split::similarity;
 use super::title::{Header, is_toc_header, split_count};
 use crate::model::{LineNo, Text, Toc, TocEntry};
 
@@ -60,14 +61,18 @@ pub fn find(text: &Text, header: &Header) -> Option<Toc> {
         && raw.iter().all(|e| !e.decoration.separated_page);
     let entries = raw
         .into_iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(index, e)| {
             let (title, page, raw_title) = match e.glued {
                 Some((bare, page)) if glued_pages => (bare, Some(page), Some(e.title)),
                 _ => (e.title, e.page, None),
             };
             let key = without_count(&title);
-            let self_entry =
-                is_toc_header(&title) || compilation_key.as_deref() == Some(key.as_str());
+            // The compilation's own entries (shape B) lead the TOC; allow small differences.
+            let names_compilation = compilation_key
+                .as_deref()
+                .is_some_and(|c| c == key || (index < 2 && similarity(c, &key) >= 0.8));
+            let self_entry = is_toc_header(&title) || names_compilation;
             TocEntry {
                 line: e.line,
                 number: e.number,
