@@ -213,10 +213,8 @@ pub enum PlansFormat {
 /// # Errors
 /// Only when writing to `out` fails.
 pub fn write_plans(c: &Compilation, format: PlansFormat, out: &mut impl Write) -> io::Result<()> {
-    if format == PlansFormat::Markdown {
-        if let Some(t) = &c.title {
-            writeln!(out, "# {t}\n")?;
-        }
+    if let (PlansFormat::Markdown, Some(t)) = (format, &c.title) {
+        writeln!(out, "# {t}\n")?;
     }
     for (i, r) in c.reports.iter().enumerate() {
         match format {

@@ -28,6 +28,9 @@ pub struct Decoded {
 
 const SNIFF_PREFIX: usize = 64 * 1024;
 
+/// Legacy encodings a Chinese compilation comes in (chardetng names GB18030 input GBK).
+const SUPPORTED: [&Encoding; 3] = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
+
 /// Decodes a whole file.
 ///
 /// # Errors
@@ -45,12 +48,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         (decode_with(enc, bytes)?, enc)
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (s.to_owned(), UTF_8)
+    } else if mostly_utf8(bytes) {
+        // A damaged UTF-8 file (a cut sequence, a flipped bit) stays UTF-8, with U+FFFD at the
+        // damage; guessing a legacy encoding would turn all of it into mojibake.
+        (String::from_utf8_lossy(bytes).into_owned(), UTF_8)
     } else {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         let prefix = &bytes[..bytes.len().min(SNIFF_PREFIX)];
         detector.feed(prefix, prefix.len() == bytes.len());
-        let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
-        (decode_with(enc, bytes)?, enc)
+        let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+        // Compilations are Chinese: a single-byte or Japanese/Korean guess means the bytes are
+        // not text we can read, unless they happen to be clean GB18030.
+        let enc = if SUPPORTED.contains(&guess) {
+            guess
+        } else {
+            encoding_rs::GB18030
+        };
+        let text = decode_with(enc, bytes)?;
+        if enc != guess && text.contains('\u{FFFD}') {
+            return Err(DecodeError::Undecodable);
+        }
+        (text, enc)
     };
     if text.contains('\0') {
         return Err(DecodeError::Binary);
@@ -76,6 +94,18 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeErr
         }
     }
     Ok(text.into_owned())
+}
+
+/// Whether bytes that are not valid UTF-8 are still UTF-8 text with a few damaged sequences:
+/// many valid multi-byte characters and at most one bad sequence per 2 000 bytes (at least 4).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut bad = 0usize;
+    let mut multibyte = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    bad <= (bytes.len() / 2000).max(4) && multibyte >= bad * 20
 }
 
 /// UTF-16 without a BOM: Chinese and ASCII text in UTF-16 puts zero bytes mostly at one parity.
@@ -198,6 +228,18 @@ mod tests {
         let d = decode(&bytes).expect("big5");
         assert_eq!(d.encoding, "big5");
         assert!(d.text.contains("工作總結"));
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let mut bytes = "2023年工作总结汇编，一、基本情况，二、2024年工作计划"
+            .repeat(3)
+            .into_bytes();
+        bytes.remove(1 + "2023年工作总结汇编".len());
+        bytes.insert(0, 0xE5);
+        let d = decode(&bytes).expect("lossy");
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.contains("基本情况") && d.text.contains('\u{FFFD}'));
     }
 
     #[test]

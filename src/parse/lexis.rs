@@ -144,19 +144,15 @@ pub fn title_key(s: &str) -> String {
 pub fn strip_report_marker(s: &str) -> (&str, &str) {
     let t = s.trim_start();
     // 【第一篇】 / [第一篇]
-    if let Some(rest) = t.strip_prefix('【').or_else(|| t.strip_prefix('[')) {
-        if let Some(end) = rest.find(['】', ']']) {
-            let inner = &rest[..end];
-            if is_piece_counter(inner) {
-                let after = &rest[end + rest[end..].chars().next().map_or(0, char::len_utf8)..];
-                let marker_len = t.len() - after.len();
-                return split_after_separators(t, marker_len);
-            }
-        }
+    if let Some(rest) = t.strip_prefix('【').or_else(|| t.strip_prefix('['))
+        && let Some(end) = rest.find(['】', ']'])
+        && is_piece_counter(&rest[..end])
+    {
+        let after = &rest[end + rest[end..].chars().next().map_or(0, char::len_utf8)..];
+        return split_after_separators(t, t.len() - after.len());
     }
     // 第一篇 / 第1篇
-    if is_piece_counter_prefix(t).is_some() {
-        let n = is_piece_counter_prefix(t).unwrap_or(0);
+    if let Some(n) = is_piece_counter_prefix(t) {
         return split_after_separators(t, n);
     }
     // 篇一：
@@ -208,7 +204,6 @@ pub fn is_bare_report_marker(s: &str) -> bool {
 }
 
 /// The first four-digit year 19xx/20xx written in `s` followed by 年, if any.
-#[must_use]
 pub fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
     s.match_indices('年').filter_map(move |(i, _)| {
         let head = &s[..i];

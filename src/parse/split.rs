@@ -185,9 +185,9 @@ fn align(
         // similar enough to each title.
         let mut out = Vec::new();
         let mut j = 0;
-        for i in 0..t {
+        for (i, key) in keys.iter().enumerate() {
             if let Some(k) = (j..l).find(|&k| sim(i, k).is_some()) {
-                out.push((i, lines[k], keys[i] == line_keys[k]));
+                out.push((i, lines[k], *key == line_keys[k]));
                 j = k + 1;
             }
         }

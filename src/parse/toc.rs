@@ -216,14 +216,14 @@ fn split_page(t: &str) -> (&str, Option<u32>, bool) {
 /// Splits a leading entry number: `1.`, `1、`, `1．`, `（1）`, `一、`, `第一篇`, `篇一：`.
 fn split_number(t: &str) -> (Option<u32>, &str) {
     let n = digit_prefix(t);
-    if n > 0 && n <= 3 {
-        if let Some(sep) = t[n..]
+    if n > 0
+        && n <= 3
+        && let Some(sep) = t[n..]
             .chars()
             .next()
             .filter(|c| matches!(c, '.' | '．' | '、'))
-        {
-            return (digits_value(&t[..n]), &t[n + sep.len_utf8()..]);
-        }
+    {
+        return (digits_value(&t[..n]), &t[n + sep.len_utf8()..]);
     }
     if t.starts_with(is_open_paren) {
         let open = t.chars().next().map_or(0, char::len_utf8);

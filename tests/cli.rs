@@ -1,0 +1,188 @@
+//! The binary as scripts use it: exports, and bad input as one line on stderr with a non-zero
+//! exit, nothing on stdout, and the input file never written.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn huibian(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_huibian"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("huibian-cli-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn assert_one_line_error(out: &Output, file: &str, reason: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{file}: should fail");
+    assert!(out.stdout.is_empty(), "{file}: stdout should be empty");
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "{file}: one line, got {stderr:?}"
+    );
+    assert!(
+        stderr.starts_with(&format!("huibian: {file}: ")),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains(reason),
+        "{file}: {stderr:?} should say {reason:?}"
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn bad_input_is_one_line_and_a_non_zero_exit() {
+    let dir = temp_dir("bad");
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).expect("write");
+        p.display().to_string()
+    };
+    let missing = dir.join("missing.txt").display().to_string();
+    assert_one_line_error(&huibian(&["--json", &missing]), &missing, "no such file");
+    let d = dir.display().to_string();
+    assert_one_line_error(&huibian(&["--json", &d]), &d, "directory");
+    let empty = write("empty.txt", b"");
+    assert_one_line_error(&huibian(&["--json", &empty]), &empty, "empty");
+    let binary = write(
+        "binary.bin",
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\x10\x10",
+    );
+    assert_one_line_error(&huibian(&["--list", &binary]), &binary, "binary");
+    let undecodable = write(
+        "noise.txt",
+        &(0..4000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u8 | 0x80)
+            .collect::<Vec<u8>>(),
+    );
+    assert_one_line_error(&huibian(&["--plans", &undecodable]), &undecodable, "decode");
+    let prose = write("prose.txt", "今天天气很好。\n我们去公园散步。\n".as_bytes());
+    assert_one_line_error(&huibian(&["--json", &prose]), &prose, "no report");
+}
+
+#[test]
+fn the_input_file_is_never_written() {
+    let dir = temp_dir("ro");
+    let copy = dir.join("input.txt");
+    std::fs::copy(fixture("001_149dd883a1863841.txt"), &copy).expect("copy");
+    let before = (
+        std::fs::read(&copy).expect("read"),
+        std::fs::metadata(&copy)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+    );
+    for flag in ["--json", "--list", "--plans"] {
+        assert!(
+            huibian(&[flag, &copy.display().to_string()])
+                .status
+                .success()
+        );
+    }
+    let after = (
+        std::fs::read(&copy).expect("read"),
+        std::fs::metadata(&copy)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+    );
+    assert_eq!(before, after);
+}
+
+#[test]
+fn json_follows_the_documented_schema() {
+    let out = huibian(&["--json", &fixture("000_3aa89c1d59f293ce.txt")]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(v["file"], "000_3aa89c1d59f293ce.txt");
+    assert_eq!(v["encoding"], "utf-8");
+    assert_eq!(v["title"], "2023年度工作总结汇编");
+    assert_eq!(v["declared_count"], 14);
+    assert_eq!(
+        v["toc"][1],
+        serde_json::json!({"line": 5, "number": 2, "title": "2023年全市信访工作总结", "page": null, "self_entry": false, "report": 1})
+    );
+    let r = &v["reports"][1];
+    assert_eq!(
+        (
+            r["title"].as_str(),
+            r["line"].as_u64(),
+            r["end_line"].as_u64()
+        ),
+        (Some("2023年全市信访工作总结"), Some(28), Some(44))
+    );
+    assert_eq!(
+        r["headings"][0],
+        serde_json::json!({"line": 30, "level": 1, "marker": "一、", "text": "基本情况", "run_in": false})
+    );
+    assert_eq!(r["plan"]["heading_line"], 39);
+    assert_eq!(r["plan"]["heading"], "二、2024年工作计划");
+    assert_eq!(r["plan"]["start_line"], 39);
+    assert_eq!(r["plan"]["end_line"], 44);
+    assert_eq!(r["plan"]["items"][0]["line"], 40);
+    assert!(
+        r["plan"]["items"][0]["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("一是加强信访法治化建设。"))
+    );
+    assert_eq!(r["signoff_lines"], serde_json::json!([]));
+    // Absent values are null, not sentinels.
+    assert!(v["reports"][0]["plan"]["heading_line"].is_null());
+}
+
+#[test]
+fn list_and_plans() {
+    let out = huibian(&["--list", &fixture("004_b94f0c5038739baf.txt")]);
+    let list = String::from_utf8(out.stdout).expect("utf8");
+    let rows: Vec<Vec<&str>> = list.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[2][..3], ["3", "县交通运输局2023年工作总结", "30"]);
+    assert_eq!(rows[2][4], "plan");
+    assert_eq!(rows[0][4], "-");
+    assert!(
+        rows.iter()
+            .all(|r| r[3].parse::<usize>().is_ok_and(|n| n > 100))
+    );
+
+    let out = huibian(&["--plans", &fixture("004_b94f0c5038739baf.txt")]);
+    let text = String::from_utf8(out.stdout).expect("utf8");
+    assert!(text.contains("3. 《县交通运输局2023年工作总结》 (line 30)"));
+    assert!(text.contains("三、2024年工作初步安排 (lines 45–78)"));
+    assert!(text.contains("(no plan part)"));
+    let out = huibian(&[
+        "--plans",
+        "--format",
+        "markdown",
+        &fixture("004_b94f0c5038739baf.txt"),
+    ]);
+    let md = String::from_utf8(out.stdout).expect("utf8");
+    assert!(md.starts_with("# 2023年度工作总结汇编\n"));
+    assert!(
+        md.contains("## 5. 镇2023年度工作总结\n\n**三、2024年工作计划** (lines 106–111)\n\n- ")
+    );
+}
+
+#[test]
+fn help_and_version() {
+    let out = huibian(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--json", "--list", "--plans", "--format"] {
+        assert!(help.contains(flag), "--help lists {flag}");
+    }
+    let out = huibian(&["--version"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("huibian "));
+    // Two exports at once is a usage error (exit 2).
+    let out = huibian(&["--json", "--list", &fixture("004_b94f0c5038739baf.txt")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(Path::new(&fixture("004_b94f0c5038739baf.txt")).exists());
+}
