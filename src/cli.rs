@@ -78,7 +78,7 @@ pub fn load(path: &Path) -> Result<Compilation, Error> {
         return Err(input("is a directory, not a file".into()));
     }
     let bytes = std::fs::read(path).map_err(|e| input(read_reason(&e)))?;
-    parse::parse(&bytes).map_err(|e| input(e.to_string()))
+    parse::parse_owned(bytes).map_err(|e| input(e.to_string()))
 }
 
 /// Runs the command line: parses the file and prints what was asked for.

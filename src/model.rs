@@ -27,11 +27,9 @@ impl Text {
     pub fn new(text: String) -> Self {
         let mut lines = Vec::with_capacity(text.len() / 64 + 1);
         let mut start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                lines.push(start..i);
-                start = i + 1;
-            }
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            lines.push(start..i);
+            start = i + 1;
         }
         if start < text.len() {
             lines.push(start..text.len());
@@ -175,7 +173,8 @@ pub struct Report {
     pub plan: Option<PlanSection>,
     /// Issuing office and date lines at the end.
     pub signoff_lines: Vec<LineNo>,
-    /// Length of the report in characters (non-blank, cleaned text, title included).
+    /// Length of the report in characters (title included; line breaks and ASCII spaces not
+    /// counted).
     pub char_count: usize,
 }
 

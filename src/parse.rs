@@ -32,7 +32,15 @@ pub enum ParseError {
 /// # Errors
 /// See [`ParseError`]: empty, binary or undecodable input, or text with no recognisable report.
 pub fn parse(bytes: &[u8]) -> Result<Compilation, ParseError> {
-    let decoded = decode::decode(bytes)?;
+    parse_owned(bytes.to_vec())
+}
+
+/// Parses the raw bytes of a file, reusing the buffer for the text when it is UTF-8.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_owned(bytes: Vec<u8>) -> Result<Compilation, ParseError> {
+    let decoded = decode::decode_owned(bytes)?;
     parse_text(decoded.text, decoded.encoding)
 }
 
@@ -126,6 +134,18 @@ pub fn parse_text(text: String, encoding: &'static str) -> Result<Compilation, P
     Ok(compilation)
 }
 
+/// Characters of lines `first..=last`, not counting line breaks and ASCII white space: UTF-8
+/// lead bytes counted in one pass over the bytes (it vectorises).
+fn count_chars(text: &Text, first: LineNo, last: LineNo) -> usize {
+    let (Some(a), Some(b)) = (text.line_range(first), text.line_range(last)) else {
+        return 0;
+    };
+    text.as_str().as_bytes()[a.start..b.end]
+        .iter()
+        .map(|&b| usize::from((b & 0xC0) != 0x80 && !b.is_ascii_whitespace()))
+        .sum()
+}
+
 fn build_report(
     text: &Text,
     start: &split::Start,
@@ -150,9 +170,7 @@ fn build_report(
         enumerations: &enumerations,
         report_year,
     });
-    let char_count = (start.line..=end)
-        .map(|n| text.trimmed(n).chars().count())
-        .sum();
+    let char_count = count_chars(text, start.line, end);
     Report {
         title: start.title.clone(),
         line: start.line,

@@ -9,7 +9,10 @@ const INLINE_MARKERS: [&str; 2] = ["##paidbegin##", "##paid_begin##"];
 /// 1-based lines that held one.
 #[must_use]
 pub fn strip_inline(text: String) -> (String, Vec<LineNo>) {
-    if !INLINE_MARKERS.iter().any(|m| text.contains(m)) {
+    if !INLINE_MARKERS
+        .iter()
+        .any(|m| memchr::memmem::find(text.as_bytes(), m.as_bytes()).is_some())
+    {
         return (text, Vec::new());
     }
     let mut lines = Vec::new();

@@ -184,11 +184,14 @@ pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<E
     let mut stack: Vec<(MarkerStyle, u32)> = Vec::new();
     let mut last_enum: Option<u32> = None;
     for no in first..=last {
-        let line = text.trimmed(no);
+        // Only the start of a line decides; most lines are body text rejected at their first
+        // character, so the end of the line is never looked at.
+        let line = text.line(no).trim_start();
         if line.is_empty() {
             continue;
         }
         if let Some(m) = classify(line) {
+            let line = line.trim_end();
             let expected = stack
                 .iter()
                 .find(|(s, _)| *s == m.style)

@@ -182,14 +182,19 @@ fn headed(r: &ReportOutline<'_>) -> Option<PlanSection> {
         if h.level != 1 || h.line > r.body_last {
             continue;
         }
-        let kind = classify_phrase(&h.text, r.report_year);
-        let children = heads[i + 1..]
-            .iter()
-            .take_while(|c| c.level > 1 && c.line <= r.body_last);
-        let nested = children
-            .clone()
-            .find(|c| is_nested_plan(&c.text, r.report_year));
-        let (kind, heading, start) = match (kind, nested) {
+        let Some(kind) = classify_phrase(&h.text, r.report_year) else {
+            continue;
+        };
+        // Sub-headings are looked at only under a combined or problems heading.
+        let nested = (kind != PhraseKind::Plan)
+            .then(|| {
+                heads[i + 1..]
+                    .iter()
+                    .take_while(|c| c.level > 1 && c.line <= r.body_last)
+                    .find(|c| is_nested_plan(&c.text, r.report_year))
+            })
+            .flatten();
+        let (kind, heading, start) = match (Some(kind), nested) {
             (Some(PhraseKind::Plan), _) => (PlanKind::Section, h, h.line),
             (Some(PhraseKind::Combined), Some(n)) => (PlanKind::Combined, h, n.line),
             (Some(PhraseKind::Combined), None) => (

@@ -216,8 +216,9 @@ fn split_page(t: &str) -> (&str, Option<u32>, bool) {
 /// Splits a leading entry number: `1.`, `1、`, `1．`, `（1）`, `一、`, `第一篇`, `篇一：`.
 fn split_number(t: &str) -> (Option<u32>, &str) {
     let n = digit_prefix(t);
+    // Up to five digits: large compilations number thousands of reports.
     if n > 0
-        && n <= 3
+        && n <= 5
         && let Some(sep) = t[n..]
             .chars()
             .next()
