@@ -140,9 +140,13 @@ fn count_chars(text: &Text, first: LineNo, last: LineNo) -> usize {
     let (Some(a), Some(b)) = (text.line_range(first), text.line_range(last)) else {
         return 0;
     };
+    // u8 counters over blocks of at most 255 bytes keep the loop in byte-wide SIMD lanes.
     text.as_str().as_bytes()[a.start..b.end]
-        .iter()
-        .map(|&b| usize::from((b & 0xC0) != 0x80 && !b.is_ascii_whitespace()))
+        .chunks(255)
+        .map(|block| {
+            let counted = |b: u8| u8::from(b & 0xC0 != 0x80) & u8::from(!b.is_ascii_whitespace());
+            usize::from(block.iter().fold(0u8, |n, &b| n + counted(b)))
+        })
         .sum()
 }
 
