@@ -1,9 +1,9 @@
-//! Decode + parse throughput (`parse_owned`, as the program calls it) on generated compilations of 1, 20 and 100 MB (UTF-8 input, one
+//! Decode + parse throughput, including the copy of the input into the text buffer on generated compilations of 1, 20 and 100 MB (UTF-8 input, one
 //! core). Run with `cargo bench --bench parse`; figures go in the README.
 
 use std::hint::black_box;
 
-use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const SOURCES: [&str; 5] = [
     include_str!("../tests/fixtures/000_3aa89c1d59f293ce.txt"),
