@@ -11,8 +11,9 @@ use crate::parse;
 
 /// A terminal reader for compilations of Chinese annual work reports (工作总结汇编).
 ///
-/// Parses FILE (UTF-8, UTF-16, GB18030/GBK or Big5; LF, CRLF or CR) into reports, their numbered
-/// headings and each report's plans for next year. The export flags print the model for scripts.
+/// Opens FILE (UTF-8, UTF-16, GB18030/GBK or Big5; LF, CRLF or CR) in a three-pane reader:
+/// contents, text, and each report's plans for next year. Without FILE it opens a built-in
+/// sample. The export flags print the parsed model for scripts instead. Press ? for the keys.
 #[derive(Debug, Parser)]
 #[command(name = "huibian", version, about, long_about)]
 pub struct Options {
@@ -30,6 +31,25 @@ pub struct Options {
     /// Output format of --plans.
     #[arg(long, value_enum, default_value_t = PlansFormat::Text, requires = "plans")]
     pub format: PlansFormat,
+    /// Colour theme: default, light or mono (t cycles them in the reader).
+    #[arg(long, default_value = "default")]
+    pub theme: String,
+    /// When to use colours: auto (off under NO_COLOR; 24-bit only when COLORTERM says so),
+    /// always, never (modifiers only).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Count East Asian Ambiguous characters (“ ” … — ①) as two columns; use it when the
+    /// terminal is set to draw them wide.
+    #[arg(long)]
+    pub ambiguous_wide: bool,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// A failure that ends the program: printed as one line, `huibian: <file>: <reason>`.
@@ -86,28 +106,72 @@ pub fn load(path: &Path) -> Result<Compilation, Error> {
 /// # Errors
 /// See [`Error`]; nothing is written to `out` when the input is bad.
 pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
+    let exporting = options.json || options.list || options.plans;
     let Some(path) = options.file.as_deref() else {
-        return Err(Error::Usage(
-            "no FILE given (the terminal reader is not built yet; try --help)".into(),
-        ));
+        if exporting {
+            return Err(Error::Usage("the export flags need a FILE".into()));
+        }
+        let sample = parse::parse(crate::sample::SAMPLE)
+            .map_err(|e| Error::Usage(format!("the built-in sample: {e}")))?;
+        return read(sample, crate::sample::SAMPLE_NAME.into(), options);
     };
     let compilation = load(path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    if !exporting {
+        return read(compilation, name, options);
+    }
     let mut buffered = io::BufWriter::new(out);
     if options.json {
         export::write_json(&compilation, &name, &mut buffered)?;
     } else if options.list {
         export::write_list(&compilation, &mut buffered)?;
-    } else if options.plans {
-        export::write_plans(&compilation, options.format, &mut buffered)?;
     } else {
-        return Err(Error::Usage(
-            "the terminal reader is not built yet; use --json, --list or --plans".into(),
-        ));
+        export::write_plans(&compilation, options.format, &mut buffered)?;
     }
     buffered.flush()?;
     Ok(())
+}
+
+/// Opens the terminal reader on a parsed compilation.
+fn read(compilation: Compilation, file_name: String, options: &Options) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return Err(Error::Usage("stdout is not a terminal: the reader needs one (for scripts use --json, --list or --plans)".into()));
+    }
+    if !crate::theme::BUILTIN
+        .iter()
+        .any(|(n, _)| *n == options.theme)
+    {
+        return Err(Error::Usage(format!(
+            "unknown theme {:?} (built-in: default, light, mono)",
+            options.theme
+        )));
+    }
+    let flag = match options.color {
+        ColorChoice::Auto => "auto",
+        ColorChoice::Always => "always",
+        ColorChoice::Never => "never",
+    };
+    let env = |k: &str| std::env::var(k).ok();
+    let color = crate::theme::ColorMode::detect(
+        flag,
+        env("NO_COLOR").as_deref(),
+        env("COLORTERM").as_deref(),
+    );
+    // Under NO_COLOR or --color never the mono theme is the one that shows.
+    let theme = if color == crate::theme::ColorMode::Never {
+        "mono".to_owned()
+    } else {
+        options.theme.clone()
+    };
+    let settings = crate::app::Settings {
+        theme,
+        color,
+        ambiguous_wide: options.ambiguous_wide,
+        file_name,
+    };
+    crate::terminal::run(crate::app::App::new(compilation, settings)).map_err(Error::Output)
 }

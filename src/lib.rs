@@ -7,8 +7,18 @@
 //! - [`generate`]: large synthetic compilations for benchmarks;
 //! - [`cli`]: command-line options and the `run` entry point used by the binary.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod export;
 pub mod generate;
+pub mod keymap;
+pub mod layout;
 pub mod model;
 pub mod parse;
+pub mod sample;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod view;
+pub mod wrap;

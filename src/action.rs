@@ -1,0 +1,65 @@
+//! Every user intent, named once. Keys, the help overlay and tests all speak in `Action`s, and
+//! `App::update` is the only place that acts on them.
+
+/// A user intent. Movement actions apply to the focused pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Down one line (text) or one row (contents, plans, help).
+    Down,
+    /// Up one line or row.
+    Up,
+    /// Down one page.
+    PageDown,
+    /// Up one page.
+    PageUp,
+    /// Down half a page.
+    HalfPageDown,
+    /// Up half a page.
+    HalfPageUp,
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
+    /// Fold the selected report in the contents tree (or go to its report row).
+    Fold,
+    /// Unfold the selected report in the contents tree.
+    Unfold,
+    /// Fold or unfold the selected report.
+    ToggleFold,
+    /// Jump to what is selected in the contents or plans pane.
+    Open,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Focus the contents pane.
+    FocusContents,
+    /// Focus the text pane.
+    FocusText,
+    /// Focus the plans pane.
+    FocusPlans,
+    /// To the next report's title.
+    NextReport,
+    /// To the previous report's title (or this one's, from inside it).
+    PrevReport,
+    /// To the next heading or report title.
+    NextHeading,
+    /// To the previous heading or report title.
+    PrevHeading,
+    /// To the next plan part.
+    NextPlan,
+    /// To the previous plan part.
+    PrevPlan,
+    /// Show or hide the plans pane.
+    TogglePlans,
+    /// Switch to the next theme.
+    CycleTheme,
+    /// Turn mouse clicks and wheel on or off.
+    ToggleMouse,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Close the overlay or clear the message.
+    Cancel,
+    /// Leave huibian.
+    Quit,
+}

@@ -1,0 +1,513 @@
+//! The reader's state and its one mutator, [`App::update`]. No terminal, no I/O: side effects
+//! come back as an [`Effect`] for the event loop to perform. Rendering (`ui`) only reads `App`.
+
+pub mod cursor;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::keymap::{Context, Keymap};
+use crate::layout::{self, Layout, Pane};
+use crate::model::{Compilation, LineNo};
+use crate::theme::{self, ColorMode, Theme};
+use crate::view::{Anchor, DocView};
+use cursor::{Node, PlanEntry, Tree};
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Turn mouse reporting (clicks and wheel only) on or off.
+    Mouse(bool),
+}
+
+/// Start-up choices.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub theme: String,
+    pub color: ColorMode,
+    /// Count East Asian Ambiguous characters (`“”…—`) as two columns.
+    pub ambiguous_wide: bool,
+    /// The file's name, for the status line.
+    pub file_name: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: "default".into(),
+            color: ColorMode::Ansi,
+            ambiguous_wide: false,
+            file_name: String::new(),
+        }
+    }
+}
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct App {
+    pub doc: Compilation,
+    pub settings: Settings,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub focus: Pane,
+    /// The reading position: the first row of the text pane.
+    pub top: Anchor,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Whether the plans pane is shown; `None` until the user decides (then it follows the width).
+    pub plans_choice: Option<bool>,
+    pub tree: Tree,
+    /// The selected contents row.
+    pub node: Node,
+    /// The selected plans row.
+    pub entry: PlanEntry,
+    /// The help overlay's scroll offset, when it is open.
+    pub help: Option<usize>,
+    pub mouse: bool,
+    /// A one-line message for the status line.
+    pub message: Option<String>,
+    /// Report titles and heading lines, sorted: the stops of `}` and `{`.
+    sections: Vec<LineNo>,
+    /// Where each plan part starts, sorted: the stops of `)` and `(`.
+    plan_starts: Vec<LineNo>,
+}
+
+impl App {
+    /// A reader on `doc`.
+    #[must_use]
+    pub fn new(doc: Compilation, settings: Settings) -> Self {
+        let theme = theme::builtin(&settings.theme, settings.color)
+            .or_else(|_| theme::builtin("default", settings.color))
+            .unwrap_or_default();
+        let mut sections: Vec<LineNo> = doc
+            .reports
+            .iter()
+            .flat_map(|r| std::iter::once(r.line).chain(r.headings.iter().map(|h| h.line)))
+            .collect();
+        sections.sort_unstable();
+        sections.dedup();
+        let plan_starts = doc
+            .reports
+            .iter()
+            .filter_map(|r| {
+                r.plan
+                    .as_ref()
+                    .map(|p| p.heading_line.unwrap_or(p.start_line))
+            })
+            .collect();
+        let tree = Tree::new(&doc);
+        // Open at the first report: the contents pane already shows the TOC, `g` the title page.
+        let first = doc.reports.first().map_or(1, |r| r.line);
+        let mut app = Self {
+            doc,
+            settings,
+            keymap: Keymap::default(),
+            theme,
+            focus: Pane::Text,
+            top: Anchor::line(first),
+            size: (80, 24),
+            plans_choice: None,
+            tree,
+            node: Node::Report(0),
+            entry: PlanEntry::default(),
+            help: None,
+            mouse: false,
+            message: None,
+            sections,
+            plan_starts,
+        };
+        app.follow();
+        app
+    }
+
+    /// Whether the plans pane is shown.
+    #[must_use]
+    pub fn plans_shown(&self) -> bool {
+        self.plans_choice
+            .unwrap_or_else(|| layout::plans_by_default(self.size.0))
+    }
+
+    /// The layout of the current frame.
+    #[must_use]
+    pub fn layout(&self) -> Layout {
+        Layout::compute(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.plans_shown(),
+            self.focus,
+        )
+    }
+
+    /// The text pane's rectangle (as if focused, when one pane shows at a time).
+    fn text_rect(&self) -> Rect {
+        let l = self.layout();
+        l.text
+            .or_else(|| {
+                Layout::compute(
+                    Rect::new(0, 0, self.size.0, self.size.1),
+                    self.plans_shown(),
+                    Pane::Text,
+                )
+                .text
+            })
+            .unwrap_or_default()
+    }
+
+    /// Columns and rows of the text itself: the pane less its header, breadcrumb and gutter.
+    #[must_use]
+    pub fn text_size(&self) -> (usize, usize) {
+        let r = self.text_rect();
+        (
+            usize::from(r.width.saturating_sub(1)).max(2),
+            usize::from(r.height.saturating_sub(2)).max(1),
+        )
+    }
+
+    /// Rows in the body of the focused pane (for paging the lists).
+    fn pane_rows(&self, pane: Pane) -> usize {
+        self.layout()
+            .rect(pane)
+            .map_or(1, |r| usize::from(r.height.saturating_sub(1)).max(1))
+    }
+
+    /// The text as shown at the current width.
+    #[must_use]
+    pub fn view(&self) -> DocView<'_> {
+        DocView::new(&self.doc, self.text_size().0, self.settings.ambiguous_wide)
+    }
+
+    /// The key context for the current state.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            return Context::Help;
+        }
+        match self.focus {
+            Pane::Contents => Context::Contents,
+            Pane::Text => Context::Text,
+            Pane::Plans => Context::Plans,
+        }
+    }
+
+    /// The terminal was resized: keep the reading position (it is anchored in the text).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let height = self.text_size().1;
+        self.top = self.view().clamp(self.top, height);
+    }
+
+    /// Applies one action. The only place where the state changes.
+    pub fn update(&mut self, action: Action) -> Effect {
+        if let Some(scroll) = self.help {
+            return self.update_help(action, scroll);
+        }
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::ToggleHelp => self.help = Some(0),
+            Action::Cancel => self.message = None,
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
+            Action::FocusContents => self.focus = Pane::Contents,
+            Action::FocusText => self.focus = Pane::Text,
+            Action::FocusPlans => {
+                if self.size.0 >= layout::MEDIUM {
+                    self.plans_choice = Some(true);
+                }
+                self.focus = Pane::Plans;
+            }
+            Action::TogglePlans => self.toggle_plans(),
+            Action::CycleTheme => self.cycle_theme(),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(
+                    if self.mouse {
+                        "mouse on: click to focus, wheel to scroll (M: off)"
+                    } else {
+                        "mouse off"
+                    }
+                    .into(),
+                );
+                return Effect::Mouse(self.mouse);
+            }
+            Action::NextReport
+            | Action::PrevReport
+            | Action::NextHeading
+            | Action::PrevHeading
+            | Action::NextPlan
+            | Action::PrevPlan => self.jump(action),
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom => self.movement(action),
+            Action::Fold | Action::Unfold | Action::ToggleFold => self.fold(action),
+            Action::Open => self.open(),
+        }
+        Effect::None
+    }
+
+    fn update_help(&mut self, action: Action, scroll: usize) -> Effect {
+        self.help = match action {
+            Action::Quit => return Effect::Quit,
+            Action::ToggleHelp | Action::Cancel => None,
+            Action::Down => Some(scroll + 1),
+            Action::Up => Some(scroll.saturating_sub(1)),
+            Action::PageDown | Action::HalfPageDown => Some(scroll + 10),
+            Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(10)),
+            Action::Top => Some(0),
+            Action::Bottom => Some(usize::MAX / 2),
+            _ => Some(scroll),
+        };
+        Effect::None
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let visible = self.layout().visible();
+        // With one pane at a time, Tab walks through all three.
+        let order = if visible.len() <= 1 {
+            vec![Pane::Contents, Pane::Text, Pane::Plans]
+        } else {
+            visible
+        };
+        let i = order.iter().position(|&p| p == self.focus).unwrap_or(0);
+        let n = order.len();
+        self.focus = order[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+    }
+
+    fn toggle_plans(&mut self) {
+        let shown = !self.plans_shown();
+        self.plans_choice = Some(shown);
+        if !shown && self.focus == Pane::Plans {
+            self.focus = Pane::Text;
+        }
+        let height = self.text_size().1;
+        self.top = self.view().clamp(self.top, height);
+    }
+
+    fn cycle_theme(&mut self) {
+        let name = theme::next_name(&self.theme.name);
+        if let Ok(t) = theme::builtin(name, self.settings.color) {
+            self.theme = t;
+            self.message = Some(format!("theme: {name}"));
+        }
+    }
+
+    /// Moves the reading position to `anchor` (clamped) and lets the other panes follow.
+    fn go_to(&mut self, anchor: Anchor) {
+        let height = self.text_size().1;
+        self.top = self.view().clamp(anchor, height);
+        self.follow();
+    }
+
+    /// The contents and plans selections follow the reading position.
+    fn follow(&mut self) {
+        self.node = self.tree.node_at(&self.doc, self.top.line);
+        self.entry = cursor::entry_at(&self.doc, self.top.line);
+    }
+
+    fn jump(&mut self, action: Action) {
+        let here = self.top;
+        let after = |lines: &[LineNo]| lines.iter().copied().find(|&l| l > here.line);
+        let before = |lines: &[LineNo]| {
+            lines
+                .iter()
+                .rev()
+                .copied()
+                .find(|&l| l < here.line || (l == here.line && here.byte > 0))
+        };
+        let target = match action {
+            Action::NextReport => self.report_after(here.line),
+            Action::PrevReport => self.report_before(here),
+            Action::NextHeading => after(&self.sections),
+            Action::PrevHeading => before(&self.sections),
+            Action::NextPlan => after(&self.plan_starts),
+            Action::PrevPlan => before(&self.plan_starts),
+            _ => None,
+        };
+        match target {
+            Some(line) => {
+                self.go_to(Anchor::line(line));
+                if self.top == here {
+                    self.message = Some("the end of the compilation is on screen".into());
+                }
+            }
+            None => {
+                let what = match action {
+                    Action::NextReport | Action::PrevReport => "report",
+                    Action::NextPlan | Action::PrevPlan => "plan part",
+                    _ => "heading",
+                };
+                let direction = if matches!(
+                    action,
+                    Action::NextReport | Action::NextHeading | Action::NextPlan
+                ) {
+                    "after"
+                } else {
+                    "before"
+                };
+                self.message = Some(format!("no {what} {direction} this point"));
+            }
+        }
+    }
+
+    fn report_after(&self, line: LineNo) -> Option<LineNo> {
+        let i = self.doc.reports.partition_point(|r| r.line <= line);
+        self.doc.reports.get(i).map(|r| r.line)
+    }
+
+    fn report_before(&self, here: Anchor) -> Option<LineNo> {
+        let i = self
+            .doc
+            .reports
+            .partition_point(|r| r.line < here.line || (r.line == here.line && here.byte > 0));
+        i.checked_sub(1).map(|i| self.doc.reports[i].line)
+    }
+
+    fn movement(&mut self, action: Action) {
+        match self.focus {
+            Pane::Text => self.scroll_text(action),
+            Pane::Contents => {
+                let rows = self.pane_rows(Pane::Contents);
+                self.node = self.step(
+                    self.node,
+                    action,
+                    rows,
+                    |app, n| app.tree.next(&app.doc, n),
+                    |app, n| app.tree.prev(&app.doc, n),
+                    |app| {
+                        (
+                            Node::Report(0),
+                            app.tree.last(&app.doc).unwrap_or(Node::Report(0)),
+                        )
+                    },
+                );
+            }
+            Pane::Plans => {
+                let rows = self.pane_rows(Pane::Plans) / 2;
+                self.entry = self.step(
+                    self.entry,
+                    action,
+                    rows.max(1),
+                    |app, e| cursor::next_entry(&app.doc, e),
+                    |app, e| cursor::prev_entry(&app.doc, e),
+                    |app| {
+                        let last = app.doc.reports.len() - 1;
+                        let items = app.doc.reports[last]
+                            .plan
+                            .as_ref()
+                            .map_or(0, |p| p.items.len());
+                        (
+                            PlanEntry::default(),
+                            PlanEntry {
+                                report: last,
+                                item: items.checked_sub(1),
+                            },
+                        )
+                    },
+                );
+            }
+        }
+    }
+
+    /// Moves a list selection by an action: one row, a page, half a page, or to an end.
+    fn step<T: Copy>(
+        &self,
+        from: T,
+        action: Action,
+        page: usize,
+        next: impl Fn(&Self, T) -> Option<T>,
+        prev: impl Fn(&Self, T) -> Option<T>,
+        ends: impl Fn(&Self) -> (T, T),
+    ) -> T {
+        let (count, forward) = match action {
+            Action::Down => (1, true),
+            Action::Up => (1, false),
+            Action::PageDown => (page, true),
+            Action::PageUp => (page, false),
+            Action::HalfPageDown => ((page / 2).max(1), true),
+            Action::HalfPageUp => ((page / 2).max(1), false),
+            Action::Top => return ends(self).0,
+            Action::Bottom => return ends(self).1,
+            _ => return from,
+        };
+        let mut at = from;
+        for _ in 0..count {
+            match if forward {
+                next(self, at)
+            } else {
+                prev(self, at)
+            } {
+                Some(n) => at = n,
+                None => break,
+            }
+        }
+        at
+    }
+
+    fn scroll_text(&mut self, action: Action) {
+        let (_, height) = self.text_size();
+        let view = self.view();
+        let page = height.saturating_sub(1).max(1);
+        let top = match action {
+            Action::Down => view.down(self.top, 1),
+            Action::Up => view.up(self.top, 1),
+            Action::PageDown => view.down(self.top, page),
+            Action::PageUp => view.up(self.top, page),
+            Action::HalfPageDown => view.down(self.top, (height / 2).max(1)),
+            Action::HalfPageUp => view.up(self.top, (height / 2).max(1)),
+            Action::Top => Anchor::line(1),
+            Action::Bottom => view.last_top(height),
+            _ => self.top,
+        };
+        self.go_to(top);
+    }
+
+    fn fold(&mut self, action: Action) {
+        if self.focus != Pane::Contents {
+            return;
+        }
+        let r = self.node.report();
+        let open = self.tree.unfolded[r];
+        match (action, self.node) {
+            // `h` on a heading goes up to its report, as in file managers.
+            (Action::Fold, Node::Heading(..)) => self.node = Node::Report(r),
+            (Action::Fold, _) => self.tree.unfolded[r] = false,
+            (Action::Unfold, _) => self.tree.unfolded[r] = true,
+            _ => {
+                self.tree.unfolded[r] = !open;
+                self.node = Node::Report(r);
+            }
+        }
+    }
+
+    fn open(&mut self) {
+        let line = match self.focus {
+            Pane::Contents => cursor::node_line(&self.doc, self.node),
+            Pane::Plans => cursor::entry_line(&self.doc, self.entry),
+            Pane::Text => return,
+        };
+        let (node, entry) = (self.node, self.entry);
+        self.go_to(Anchor::line(line));
+        // Keep the row the user chose selected, even where the text could not scroll that far.
+        match self.focus {
+            Pane::Contents => self.node = node,
+            _ => self.entry = entry,
+        }
+    }
+
+    /// The report that holds the reading position (or the first one, before any report).
+    #[must_use]
+    pub fn current_report(&self) -> usize {
+        self.doc
+            .reports
+            .partition_point(|r| r.line <= self.top.line)
+            .saturating_sub(1)
+    }
+}

@@ -1,0 +1,311 @@
+//! Key bindings as data: one table of `(context, key) → action, description`. Resolution, the
+//! help overlay and the README's key table all come from it (a test keeps the README in step).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::Action;
+
+/// Where a binding applies. Pane contexts are tried first, then `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Contents,
+    Text,
+    Plans,
+    Help,
+}
+
+impl Context {
+    /// The heading of the context in the help overlay and the README.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Everywhere",
+            Self::Contents => "Contents pane",
+            Self::Text => "Text pane",
+            Self::Plans => "Plans pane",
+            Self::Help => "Help",
+        }
+    }
+}
+
+/// One binding of the default table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    /// Key names, e.g. `["j", "down"]`, `["ctrl-d"]`.
+    pub keys: &'static [&'static str],
+    pub action: Action,
+    pub description: &'static str,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [&'static str],
+    action: Action,
+    description: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        description,
+    }
+}
+
+use Action as A;
+use Context as C;
+
+/// The default key table: less/vim habits first.
+pub const DEFAULT_BINDINGS: &[Binding] = &[
+    bind(C::Global, &["q", "ctrl-c"], A::Quit, "quit"),
+    bind(C::Global, &["?"], A::ToggleHelp, "show or hide this help"),
+    bind(
+        C::Global,
+        &["esc"],
+        A::Cancel,
+        "close the overlay, clear the message",
+    ),
+    bind(C::Global, &["tab"], A::FocusNext, "focus the next pane"),
+    bind(
+        C::Global,
+        &["shift-tab"],
+        A::FocusPrev,
+        "focus the previous pane",
+    ),
+    bind(
+        C::Global,
+        &["1"],
+        A::FocusContents,
+        "focus the contents pane",
+    ),
+    bind(C::Global, &["2"], A::FocusText, "focus the text pane"),
+    bind(C::Global, &["3"], A::FocusPlans, "focus the plans pane"),
+    bind(C::Global, &["j", "down"], A::Down, "down one line or row"),
+    bind(C::Global, &["k", "up"], A::Up, "up one line or row"),
+    bind(
+        C::Global,
+        &["space", "pgdn", "ctrl-f"],
+        A::PageDown,
+        "down one page",
+    ),
+    bind(
+        C::Global,
+        &["b", "pgup", "ctrl-b"],
+        A::PageUp,
+        "up one page",
+    ),
+    bind(C::Global, &["ctrl-d"], A::HalfPageDown, "down half a page"),
+    bind(C::Global, &["ctrl-u"], A::HalfPageUp, "up half a page"),
+    bind(C::Global, &["g", "home"], A::Top, "to the start"),
+    bind(C::Global, &["G", "end"], A::Bottom, "to the end"),
+    bind(C::Global, &["]"], A::NextReport, "next report"),
+    bind(
+        C::Global,
+        &["["],
+        A::PrevReport,
+        "previous report (or the start of this one)",
+    ),
+    bind(C::Global, &["}"], A::NextHeading, "next heading"),
+    bind(C::Global, &["{"], A::PrevHeading, "previous heading"),
+    bind(C::Global, &[")"], A::NextPlan, "next plan part"),
+    bind(C::Global, &["("], A::PrevPlan, "previous plan part"),
+    bind(
+        C::Global,
+        &["enter"],
+        A::Open,
+        "jump to the selected entry in the text",
+    ),
+    bind(
+        C::Global,
+        &["P"],
+        A::TogglePlans,
+        "show or hide the plans pane",
+    ),
+    bind(
+        C::Global,
+        &["t"],
+        A::CycleTheme,
+        "next theme (default, light, mono)",
+    ),
+    bind(
+        C::Global,
+        &["M"],
+        A::ToggleMouse,
+        "mouse clicks and wheel on or off",
+    ),
+    bind(
+        C::Contents,
+        &["h", "left"],
+        A::Fold,
+        "fold the report (or go up to it)",
+    ),
+    bind(C::Contents, &["l", "right"], A::Unfold, "unfold the report"),
+    bind(
+        C::Contents,
+        &["space"],
+        A::ToggleFold,
+        "fold or unfold the report",
+    ),
+    bind(C::Help, &["q", "esc", "?"], A::ToggleHelp, "close the help"),
+];
+
+/// A key as the table names it: `j`, `G`, `ctrl-d`, `shift-tab`, `pgdn`, `space`, `enter`.
+#[must_use]
+pub fn key_name(key: &KeyEvent) -> Option<String> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let base = match key.code {
+        // Shift is part of the character itself (`G`, `?`, `}`): never written as `shift-`.
+        KeyCode::Char(' ') => "space".to_owned(),
+        KeyCode::Char(c) if ctrl => c.to_ascii_lowercase().to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "enter".into(),
+        KeyCode::Esc => "esc".into(),
+        KeyCode::Tab => "tab".into(),
+        KeyCode::BackTab => return Some("shift-tab".into()),
+        KeyCode::Up => "up".into(),
+        KeyCode::Down => "down".into(),
+        KeyCode::Left => "left".into(),
+        KeyCode::Right => "right".into(),
+        KeyCode::PageUp => "pgup".into(),
+        KeyCode::PageDown => "pgdn".into(),
+        KeyCode::Home => "home".into(),
+        KeyCode::End => "end".into(),
+        _ => return None,
+    };
+    Some(if ctrl { format!("ctrl-{base}") } else { base })
+}
+
+/// The key table in use: the defaults (user overrides will merge over them).
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            bindings: DEFAULT_BINDINGS.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The action for `key` in `context`, falling back to the global bindings (except in Help,
+    /// where only `Help` and movement keys apply).
+    #[must_use]
+    pub fn resolve(&self, context: Context, key: &KeyEvent) -> Option<Action> {
+        let name = key_name(key)?;
+        let find = |ctx: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == ctx && b.keys.contains(&name.as_str()))
+                .map(|b| b.action)
+        };
+        match context {
+            Context::Help => find(Context::Help).or_else(|| {
+                find(Context::Global).filter(|a| {
+                    matches!(
+                        a,
+                        Action::Down
+                            | Action::Up
+                            | Action::PageDown
+                            | Action::PageUp
+                            | Action::Top
+                            | Action::Bottom
+                            | Action::HalfPageDown
+                            | Action::HalfPageUp
+                    )
+                })
+            }),
+            ctx => find(ctx).or_else(|| find(Context::Global)),
+        }
+    }
+
+    /// All bindings, in table order.
+    #[must_use]
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The README's key table, generated from the bindings.
+    #[must_use]
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| keys | where | action |\n|---|---|---|\n");
+        for b in &self.bindings {
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push_str(&format!(
+                "| {keys} | {} | {} |\n",
+                b.context.title(),
+                b.description
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn resolves_by_context_then_global() {
+        let km = Keymap::default();
+        let space = key(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(km.resolve(Context::Text, &space), Some(Action::PageDown));
+        assert_eq!(
+            km.resolve(Context::Contents, &space),
+            Some(Action::ToggleFold)
+        );
+        assert_eq!(
+            km.resolve(Context::Text, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            km.resolve(
+                Context::Text,
+                &key(KeyCode::Char('d'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            km.resolve(Context::Text, &key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            km.resolve(Context::Help, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            km.resolve(Context::Help, &key(KeyCode::Char(']'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            km.resolve(Context::Text, &key(KeyCode::Char('x'), KeyModifiers::NONE)),
+            None
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let mut seen = std::collections::HashSet::new();
+        for b in DEFAULT_BINDINGS {
+            for k in b.keys {
+                assert!(
+                    seen.insert((b.context, *k)),
+                    "{k} bound twice in {:?}",
+                    b.context
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The only module that touches the terminal: set-up and restore, the event loop, signals and
+//! mouse reporting.
+//!
+//! The terminal is restored on every way out: `q`/`Ctrl-C` (a normal return), an error (the
+//! guard's `Drop`), a panic (ratatui's panic hook, installed by `try_init`), and SIGHUP, SIGTERM,
+//! SIGINT, SIGQUIT (a signal thread that restores and exits; never a flag-only handler, which
+//! spins at 100% CPU once the SSH link is gone). An error reading events ends the loop.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::action::Action;
+use crate::app::{App, Effect};
+
+/// Mouse reporting for clicks and the wheel only (1000) in SGR encoding (1006): no motion
+/// tracking, which floods an SSH link (crossterm's `EnableMouseCapture` turns on 1003 too).
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
+/// Restores the terminal when dropped, whatever path leaves the loop.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = io::stdout().write_all(MOUSE_OFF.as_bytes());
+        ratatui::restore();
+    }
+}
+
+fn spawn_signal_thread() -> io::Result<()> {
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = io::stdout().write_all(MOUSE_OFF.as_bytes());
+                ratatui::restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Runs the reader until the user quits.
+///
+/// # Errors
+/// When the terminal cannot be set up or written to.
+pub fn run(mut app: App) -> io::Result<()> {
+    spawn_signal_thread()?;
+    let mut terminal = ratatui::try_init()?;
+    let _guard = Guard;
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    loop {
+        terminal.draw(|frame| crate::ui::render(frame, &app))?;
+        // Wait for an event, then take every event already queued before drawing again, so key
+        // repeat over a slow link costs one redraw, not one per key.
+        let mut events = vec![event::read()?];
+        while event::poll(Duration::ZERO)? {
+            events.push(event::read()?);
+        }
+        for ev in events {
+            match handle(&mut app, &ev) {
+                Effect::Quit => return Ok(()),
+                Effect::Mouse(on) => {
+                    let mut out = io::stdout();
+                    out.write_all(if on { MOUSE_ON } else { MOUSE_OFF }.as_bytes())?;
+                    out.flush()?;
+                }
+                Effect::None => {}
+            }
+        }
+    }
+}
+
+/// Turns one terminal event into actions on the app.
+fn handle(app: &mut App, ev: &Event) -> Effect {
+    match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            match app.keymap.resolve(app.context(), key) {
+                Some(action) => app.update(action),
+                None => Effect::None,
+            }
+        }
+        Event::Resize(w, h) => {
+            app.resize(*w, *h);
+            Effect::None
+        }
+        Event::Mouse(m) if app.mouse => {
+            let pane = app.layout().pane_at(m.column, m.row);
+            let focus = |app: &mut App| match pane {
+                Some(crate::layout::Pane::Contents) => app.update(Action::FocusContents),
+                Some(crate::layout::Pane::Text) => app.update(Action::FocusText),
+                Some(crate::layout::Pane::Plans) => app.update(Action::FocusPlans),
+                None => Effect::None,
+            };
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => focus(app),
+                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                    focus(app);
+                    let step = if m.kind == MouseEventKind::ScrollDown {
+                        Action::Down
+                    } else {
+                        Action::Up
+                    };
+                    for _ in 0..3 {
+                        app.update(step);
+                    }
+                    Effect::None
+                }
+                _ => Effect::None,
+            }
+        }
+        _ => Effect::None,
+    }
+}

@@ -1,0 +1,322 @@
+//! Themes: semantic roles (`heading1`, `plan_mark`, `selection`, …) mapped to styles, read from
+//! the TOML files in `themes/` (embedded in the binary). Every role is optional: a missing one
+//! falls back to the built-in default theme, so a user theme may set a single colour.
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+/// The built-in themes, in the order `t` cycles through them.
+pub const BUILTIN: [(&str, &str); 3] = [
+    ("default", include_str!("../themes/default.toml")),
+    ("light", include_str!("../themes/light.toml")),
+    ("mono", include_str!("../themes/mono.toml")),
+];
+
+/// How colours may be used, from `--color` and the environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorMode {
+    /// Modifiers only (`NO_COLOR`, `--color never`).
+    Never,
+    /// Named and 256 colours; `#rrggbb` mapped to the nearest of the 256.
+    Ansi,
+    /// `#rrggbb` as 24-bit colour (`COLORTERM=truecolor|24bit`).
+    TrueColor,
+}
+
+impl ColorMode {
+    /// Decides from `--color auto|always|never`, `NO_COLOR` and `COLORTERM`.
+    #[must_use]
+    pub fn detect(flag: &str, no_color: Option<&str>, colorterm: Option<&str>) -> Self {
+        let truecolor = colorterm.is_some_and(|c| matches!(c, "truecolor" | "24bit"));
+        match flag {
+            "never" => Self::Never,
+            "always" => {
+                if truecolor {
+                    Self::TrueColor
+                } else {
+                    Self::Ansi
+                }
+            }
+            _ if no_color.is_some_and(|v| !v.is_empty()) => Self::Never,
+            _ if truecolor => Self::TrueColor,
+            _ => Self::Ansi,
+        }
+    }
+}
+
+/// One role's style as written in a theme file.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct StyleSpec {
+    pub fg: Option<String>,
+    pub bg: Option<String>,
+    pub bold: Option<bool>,
+    pub dim: Option<bool>,
+    pub italic: Option<bool>,
+    pub underlined: Option<bool>,
+    pub reversed: Option<bool>,
+}
+
+macro_rules! roles {
+    ($($(#[$doc:meta])* $role:ident),* $(,)?) => {
+        /// A theme file: every role optional.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct ThemeFile { $(pub $role: Option<StyleSpec>,)* }
+
+        /// Resolved styles, one per role.
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct Theme { pub name: String, $($(#[$doc])* pub $role: Style,)* }
+
+        impl Theme {
+            fn from_files(name: &str, file: &ThemeFile, base: &ThemeFile, mode: ColorMode) -> Self {
+                Self {
+                    name: name.to_owned(),
+                    $($role: resolve(file.$role.as_ref().or(base.$role.as_ref()), mode),)*
+                }
+            }
+        }
+    };
+}
+
+roles! {
+    /// Body text.
+    text,
+    /// Secondary text (line numbers, counts).
+    dim,
+    /// The compilation title.
+    title,
+    /// A report's title line.
+    report_title,
+    /// Headings by level.
+    heading1, heading2, heading3, heading4,
+    /// The gutter mark beside plan lines.
+    plan_mark,
+    /// A plan heading in the plans pane.
+    plan_heading,
+    /// A plan item in the plans pane.
+    plan_item,
+    /// "no plan part" rows.
+    no_plan,
+    /// The sticky breadcrumb above the text.
+    breadcrumb,
+    /// Pane headers, unfocused and focused.
+    header, header_focus,
+    /// The column between panes.
+    separator,
+    /// The selected row in the focused pane, and in the others.
+    selection, selection_unfocused,
+    /// The status line, its highlighted parts, and messages.
+    status, status_accent, message,
+    /// The help overlay.
+    help_key, help_desc,
+}
+
+fn named(name: &str) -> Option<Color> {
+    Some(
+        match name
+            .to_ascii_lowercase()
+            .replace(['_', '-', ' '], "")
+            .as_str()
+        {
+            "reset" | "default" => Color::Reset,
+            "black" => Color::Black,
+            "red" => Color::Red,
+            "green" => Color::Green,
+            "yellow" => Color::Yellow,
+            "blue" => Color::Blue,
+            "magenta" => Color::Magenta,
+            "cyan" => Color::Cyan,
+            "gray" | "grey" => Color::Gray,
+            "darkgray" | "darkgrey" => Color::DarkGray,
+            "lightred" => Color::LightRed,
+            "lightgreen" => Color::LightGreen,
+            "lightyellow" => Color::LightYellow,
+            "lightblue" => Color::LightBlue,
+            "lightmagenta" => Color::LightMagenta,
+            "lightcyan" => Color::LightCyan,
+            "white" => Color::White,
+            _ => return None,
+        },
+    )
+}
+
+/// Parses a colour: a name, `#rrggbb`, or a 256-colour index.
+fn color(spec: &str, mode: ColorMode) -> Option<Color> {
+    if let Some(hex) = spec.strip_prefix('#') {
+        let v = u32::from_str_radix(hex, 16)
+            .ok()
+            .filter(|_| hex.len() == 6)?;
+        let [_, r, g, b] = v.to_be_bytes();
+        return Some(if mode == ColorMode::TrueColor {
+            Color::Rgb(r, g, b)
+        } else {
+            Color::Indexed(nearest_256(r, g, b))
+        });
+    }
+    spec.parse::<u8>()
+        .ok()
+        .map(Color::Indexed)
+        .or_else(|| named(spec))
+}
+
+/// The nearest colour of the 6×6×6 cube of the 256-colour palette.
+fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
+    let level = |v: u8| {
+        if v < 48 {
+            0
+        } else if v < 115 {
+            1
+        } else {
+            (v - 35) / 40
+        }
+    };
+    16 + 36 * level(r) + 6 * level(g) + level(b)
+}
+
+fn resolve(spec: Option<&StyleSpec>, mode: ColorMode) -> Style {
+    let Some(spec) = spec else {
+        return Style::default();
+    };
+    let mut style = Style::default();
+    if mode != ColorMode::Never {
+        if let Some(c) = spec.fg.as_deref().and_then(|c| color(c, mode)) {
+            style = style.fg(c);
+        }
+        if let Some(c) = spec.bg.as_deref().and_then(|c| color(c, mode)) {
+            style = style.bg(c);
+        }
+    }
+    let flags = [
+        (spec.bold, Modifier::BOLD),
+        (spec.dim, Modifier::DIM),
+        (spec.italic, Modifier::ITALIC),
+        (spec.underlined, Modifier::UNDERLINED),
+        (spec.reversed, Modifier::REVERSED),
+    ];
+    for (on, m) in flags {
+        if on == Some(true) {
+            style = style.add_modifier(m);
+        }
+    }
+    // Without colours, a role that relied on a background alone still needs to show.
+    if mode == ColorMode::Never && style == Style::default() && spec.bg.is_some() {
+        style = style.add_modifier(Modifier::REVERSED);
+    }
+    style
+}
+
+/// Why a theme could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    #[error("unknown theme {0:?} (built-in: default, light, mono)")]
+    Unknown(String),
+    #[error("theme {name}: {message}")]
+    Invalid { name: String, message: String },
+}
+
+/// Parses a theme file's text.
+///
+/// # Errors
+/// TOML syntax errors and unknown roles or fields, naming the theme.
+pub fn parse_file(name: &str, source: &str) -> Result<ThemeFile, ThemeError> {
+    toml::from_str(source).map_err(|e| ThemeError::Invalid {
+        name: name.to_owned(),
+        message: e.message().to_owned(),
+    })
+}
+
+/// Loads a built-in theme by name, with the default theme filling in missing roles.
+///
+/// # Errors
+/// An unknown name.
+pub fn builtin(name: &str, mode: ColorMode) -> Result<Theme, ThemeError> {
+    let (_, source) = BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .ok_or_else(|| ThemeError::Unknown(name.to_owned()))?;
+    let file = parse_file(name, source)?;
+    let base = parse_file("default", BUILTIN[0].1)?;
+    // The mono theme is itself the fallback when colours are off.
+    let mono = parse_file("mono", BUILTIN[2].1)?;
+    let (file, base) = if mode == ColorMode::Never {
+        (&mono, &mono)
+    } else {
+        (&file, &base)
+    };
+    Ok(Theme::from_files(name, file, base, mode))
+}
+
+/// The name of the theme after `name` in the cycle.
+#[must_use]
+pub fn next_name(name: &str) -> &'static str {
+    let i = BUILTIN
+        .iter()
+        .position(|(n, _)| *n == name)
+        .map_or(0, |i| (i + 1) % BUILTIN.len());
+    BUILTIN[i].0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_parses_with_every_role() {
+        for (name, source) in BUILTIN {
+            let file = parse_file(name, source).expect(name);
+            let theme = builtin(name, ColorMode::Ansi).expect(name);
+            assert_ne!(theme.heading1, Style::default(), "{name}: heading1 styled");
+            assert!(
+                file.selection.is_some() && file.plan_mark.is_some(),
+                "{name}: roles present"
+            );
+        }
+    }
+
+    #[test]
+    fn partial_files_and_unknown_fields() {
+        let file = parse_file("mine", "heading1 = { fg = \"#ff0000\" }").expect("partial");
+        let base = parse_file("default", BUILTIN[0].1).expect("default");
+        let theme = Theme::from_files("mine", &file, &base, ColorMode::TrueColor);
+        assert_eq!(theme.heading1, Style::default().fg(Color::Rgb(255, 0, 0)));
+        assert_eq!(
+            theme.selection,
+            Style::default().add_modifier(Modifier::REVERSED),
+            "missing roles from default"
+        );
+        assert!(parse_file("bad", "heading9 = {}").is_err());
+        assert!(parse_file("bad", "heading1 = { colour = \"red\" }").is_err());
+    }
+
+    #[test]
+    fn no_color_means_modifiers_only() {
+        assert_eq!(
+            ColorMode::detect("auto", Some("1"), Some("truecolor")),
+            ColorMode::Never
+        );
+        assert_eq!(
+            ColorMode::detect("auto", None, Some("truecolor")),
+            ColorMode::TrueColor
+        );
+        assert_eq!(ColorMode::detect("auto", None, None), ColorMode::Ansi);
+        assert_eq!(
+            ColorMode::detect("always", Some("1"), None),
+            ColorMode::Ansi
+        );
+        let theme = builtin("default", ColorMode::Never).expect("theme");
+        for style in [
+            theme.heading1,
+            theme.selection,
+            theme.plan_mark,
+            theme.status,
+        ] {
+            assert_eq!((style.fg, style.bg), (None, None));
+        }
+        assert_eq!(
+            color("#336699", ColorMode::Ansi),
+            Some(Color::Indexed(nearest_256(0x33, 0x66, 0x99)))
+        );
+        assert_eq!(next_name("mono"), "default");
+    }
+}

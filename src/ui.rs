@@ -1,0 +1,136 @@
+//! Rendering: `render(frame, &App)` draws the layout, the panes, the status line and overlays.
+//! It only reads the state (never `&mut App`); all text goes through [`draw::put`].
+
+pub mod contents;
+pub mod draw;
+pub mod help;
+pub mod plans;
+pub mod text;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::App;
+use crate::layout::{Layout, Pane};
+use draw::{fill, put};
+
+/// Draws one frame.
+pub fn render(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    render_area(app, area, frame.buffer_mut());
+}
+
+/// Draws into any buffer area (used by tests and benchmarks with a `TestBackend`).
+pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let layout = Layout::compute(area, app.plans_shown(), app.focus);
+    for sep in layout.separators.into_iter().flatten() {
+        for y in sep.y..sep.y + sep.height {
+            put(buf, sep.x, y, sep.x + 1, "|", theme.separator, false);
+        }
+    }
+    for pane in layout.visible() {
+        let Some(rect) = layout.rect(pane) else {
+            continue;
+        };
+        if rect.height == 0 || rect.width == 0 {
+            continue;
+        }
+        header(app, pane, rect, buf);
+        let body = Rect {
+            y: rect.y + 1,
+            height: rect.height - 1,
+            ..rect
+        };
+        match pane {
+            Pane::Contents => contents::render(app, theme, body, buf),
+            Pane::Text => text::render(app, theme, body, buf),
+            Pane::Plans => plans::render(app, theme, body, buf),
+        }
+    }
+    status(app, layout.status, buf);
+    if let Some(scroll) = app.help {
+        help::render(app, theme, area, scroll, buf);
+    }
+}
+
+/// A pane's header row: its number and name, and a figure; marked and highlighted when focused.
+fn header(app: &App, pane: Pane, rect: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.focus == pane;
+    let style = if focused {
+        theme.header_focus
+    } else {
+        theme.header
+    };
+    fill(buf, rect, rect.y, style);
+    let doc = &app.doc;
+    let label = match pane {
+        Pane::Contents => format!("1 Contents  {} reports", doc.reports.len()),
+        Pane::Text => {
+            let r = app.current_report();
+            format!("2 Text  report {}/{}", r + 1, doc.reports.len())
+        }
+        Pane::Plans => {
+            let with = doc.reports.iter().filter(|r| r.plan.is_some()).count();
+            format!("3 Plans  {with}/{} with plans", doc.reports.len())
+        }
+    };
+    let mark = if focused { ">" } else { " " };
+    put(
+        buf,
+        rect.x,
+        rect.y,
+        rect.x + rect.width,
+        &format!("{mark}{label}"),
+        style,
+        app.settings.ambiguous_wide,
+    );
+}
+
+/// The status line: file, position, encoding, message, help hint.
+fn status(app: &App, rect: Rect, buf: &mut Buffer) {
+    if rect.height == 0 {
+        return;
+    }
+    let theme = &app.theme;
+    let wide = app.settings.ambiguous_wide;
+    fill(buf, rect, rect.y, theme.status);
+    let doc = &app.doc;
+    let total = doc.text.line_count().max(1);
+    let percent = doc.text.line_range(app.top.line).map_or(0, |r| {
+        (r.start + app.top.byte) * 100 / doc.text.as_str().len().max(1)
+    });
+    let right = format!(
+        " L{}/{} {}% {}  ? help ",
+        app.top.line, total, percent, doc.encoding
+    );
+    let right_w = u16::try_from(crate::wrap::str_width(&right, wide)).unwrap_or(0);
+    let max_x = rect.x + rect.width;
+    let left_end = max_x.saturating_sub(right_w);
+    let (left, style) = match &app.message {
+        Some(m) => (format!(" {m}"), theme.message),
+        None => (format!(" {}", app.settings.file_name), theme.status),
+    };
+    put(
+        buf,
+        rect.x,
+        rect.y,
+        left_end,
+        &draw::truncate(&left, usize::from(left_end - rect.x), wide),
+        style,
+        wide,
+    );
+    if right_w <= rect.width {
+        put(
+            buf,
+            left_end,
+            rect.y,
+            max_x,
+            &right,
+            theme.status_accent,
+            wide,
+        );
+    }
+}

@@ -1,0 +1,159 @@
+//! The text pane: the compilation as one continuous text from the reading position, with the
+//! current report and heading path pinned above it, headings styled by level, plan lines marked
+//! in the gutter. Only the rows on screen are wrapped and drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::draw::{put, truncate};
+use crate::app::App;
+use crate::model::{Heading, LineNo, Report};
+use crate::theme::Theme;
+
+/// The sticky breadcrumb for a line: `《report》 > 二、… > （一）…`.
+#[must_use]
+pub fn breadcrumb(app: &App, line: LineNo) -> String {
+    let doc = &app.doc;
+    let r = doc.reports.partition_point(|r| r.line <= line);
+    let Some(report) = r.checked_sub(1).map(|i| &doc.reports[i]) else {
+        return doc.title.clone().unwrap_or_default();
+    };
+    let mut path: Vec<&Heading> = Vec::new();
+    for h in report.headings.iter().take_while(|h| h.line <= line) {
+        while path.last().is_some_and(|p| p.level >= h.level) {
+            path.pop();
+        }
+        path.push(h);
+    }
+    let mut out = format!("《{}》", report.title);
+    for h in path {
+        out.push_str(" > ");
+        out.push_str(&h.marker);
+        out.push_str(&h.text);
+    }
+    out
+}
+
+/// How one line is drawn.
+struct LineLook {
+    /// Style of the first `styled` bytes (a heading phrase, a title), and of the rest.
+    head: Style,
+    styled: usize,
+    body: Style,
+    in_plan: bool,
+}
+
+fn look(app: &App, theme: &Theme, line: LineNo) -> LineLook {
+    let doc = &app.doc;
+    let text = doc.text.line(line);
+    let plain = LineLook {
+        head: theme.text,
+        styled: 0,
+        body: theme.text,
+        in_plan: false,
+    };
+    if doc.title_line == Some(line) || doc.declared_count_line == Some(line) {
+        return LineLook {
+            head: theme.title,
+            styled: text.len(),
+            ..plain
+        };
+    }
+    let r = doc.reports.partition_point(|r| r.line <= line);
+    let Some(report) = r
+        .checked_sub(1)
+        .map(|i| &doc.reports[i])
+        .filter(|rep| line <= rep.end_line)
+    else {
+        let in_toc = doc
+            .toc
+            .as_ref()
+            .is_some_and(|t| t.header_line.unwrap_or(t.first_line) <= line && line <= t.last_line);
+        return LineLook {
+            body: if in_toc { theme.dim } else { theme.text },
+            ..plain
+        };
+    };
+    let in_plan = in_plan(report, line);
+    if line == report.line {
+        return LineLook {
+            head: theme.report_title,
+            styled: text.len(),
+            in_plan,
+            ..plain
+        };
+    }
+    if let Ok(i) = report.headings.binary_search_by_key(&line, |h| h.line) {
+        let h = &report.headings[i];
+        let style = match h.level {
+            1 => theme.heading1,
+            2 => theme.heading2,
+            3 => theme.heading3,
+            _ => theme.heading4,
+        };
+        let styled = text
+            .find(h.text.as_str())
+            .map_or(text.len(), |at| at + h.text.len());
+        let styled = if h.run_in { styled } else { text.len() };
+        return LineLook {
+            head: style,
+            styled,
+            in_plan,
+            ..plain
+        };
+    }
+    if report.signoff_lines.contains(&line) || report.addressee_line == Some(line) {
+        return LineLook {
+            body: theme.dim,
+            in_plan,
+            ..plain
+        };
+    }
+    LineLook { in_plan, ..plain }
+}
+
+fn in_plan(report: &Report, line: LineNo) -> bool {
+    report
+        .plan
+        .as_ref()
+        .is_some_and(|p| p.start_line <= line && line <= p.end_line)
+}
+
+/// Draws the text pane's body (breadcrumb row and text rows) into `area`.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width < 2 {
+        return;
+    }
+    let wide = app.settings.ambiguous_wide;
+    let max_x = area.x + area.width;
+    let crumb = truncate(
+        &breadcrumb(app, app.top.line),
+        usize::from(area.width),
+        wide,
+    );
+    put(buf, area.x, area.y, max_x, &crumb, theme.breadcrumb, wide);
+    let rows_area = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    let view = app.view();
+    let rows = view.rows_from(app.top, usize::from(rows_area.height));
+    let mut current: Option<(LineNo, LineLook)> = None;
+    for (i, row) in rows.iter().enumerate() {
+        let y = rows_area.y + u16::try_from(i).unwrap_or(u16::MAX);
+        if current.as_ref().is_none_or(|(l, _)| *l != row.line) {
+            current = Some((row.line, look(app, theme, row.line)));
+        }
+        let Some((_, lk)) = &current else { continue };
+        if lk.in_plan {
+            buf[(area.x, y)].set_symbol(" ").set_style(theme.plan_mark);
+        }
+        let text = app.doc.text.line(row.line);
+        let (a, b) = (row.range.start, row.range.end);
+        let split = lk.styled.clamp(a, b);
+        let x = put(buf, area.x + 1, y, max_x, &text[a..split], lk.head, wide);
+        put(buf, x, y, max_x, &text[split..b], lk.body, wide);
+    }
+}
