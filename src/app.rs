@@ -197,6 +197,14 @@ impl App {
         self.top = self.view().clamp(self.top, height);
     }
 
+    /// Resolves a key in the current context and applies its action.
+    pub fn handle_key(&mut self, key: &crossterm::event::KeyEvent) -> Effect {
+        match self.keymap.resolve(self.context(), key) {
+            Some(action) => self.update(action),
+            None => Effect::None,
+        }
+    }
+
     /// Applies one action. The only place where the state changes.
     pub fn update(&mut self, action: Action) -> Effect {
         if let Some(scroll) = self.help {

@@ -176,6 +176,59 @@ pub fn key_name(key: &KeyEvent) -> Option<String> {
     Some(if ctrl { format!("ctrl-{base}") } else { base })
 }
 
+/// Parses a key string as tests and scripts write it: plain characters, and names in angle
+/// brackets (`<Enter>`, `<Tab>`, `<S-Tab>`, `<Esc>`, `<Space>`, `<PgDn>`, `<PgUp>`, `<Up>`,
+/// `<Down>`, `<Left>`, `<Right>`, `<Home>`, `<End>`, `<C-d>`).
+///
+/// ```
+/// use huibian::keymap::key_events;
+/// assert_eq!(key_events("]]}j<Enter>").len(), 5);
+/// ```
+#[must_use]
+pub fn key_events(s: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let named = rest
+            .strip_prefix('<')
+            .and_then(|r| r.find('>').map(|end| (&r[..end], &r[end + 1..])));
+        if let Some((name, after)) = named.filter(|(n, _)| !n.is_empty()) {
+            let event = match name {
+                "Enter" => Some(KeyEvent::from(KeyCode::Enter)),
+                "Tab" => Some(KeyEvent::from(KeyCode::Tab)),
+                "S-Tab" => Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+                "Esc" => Some(KeyEvent::from(KeyCode::Esc)),
+                "Space" => Some(KeyEvent::from(KeyCode::Char(' '))),
+                "PgDn" => Some(KeyEvent::from(KeyCode::PageDown)),
+                "PgUp" => Some(KeyEvent::from(KeyCode::PageUp)),
+                "Up" => Some(KeyEvent::from(KeyCode::Up)),
+                "Down" => Some(KeyEvent::from(KeyCode::Down)),
+                "Left" => Some(KeyEvent::from(KeyCode::Left)),
+                "Right" => Some(KeyEvent::from(KeyCode::Right)),
+                "Home" => Some(KeyEvent::from(KeyCode::Home)),
+                "End" => Some(KeyEvent::from(KeyCode::End)),
+                n => n
+                    .strip_prefix("C-")
+                    .and_then(|k| k.chars().next())
+                    .map(|k| KeyEvent::new(KeyCode::Char(k), KeyModifiers::CONTROL)),
+            };
+            if let Some(e) = event {
+                out.push(e);
+                rest = after;
+                continue;
+            }
+        }
+        let modifiers = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        out.push(KeyEvent::new(KeyCode::Char(c), modifiers));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// The key table in use: the defaults (user overrides will merge over them).
 #[derive(Debug, Clone)]
 pub struct Keymap {

@@ -80,12 +80,7 @@ pub fn run(mut app: App) -> io::Result<()> {
 /// Turns one terminal event into actions on the app.
 fn handle(app: &mut App, ev: &Event) -> Effect {
     match ev {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            match app.keymap.resolve(app.context(), key) {
-                Some(action) => app.update(action),
-                None => Effect::None,
-            }
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
         Event::Resize(w, h) => {
             app.resize(*w, *h);
             Effect::None

@@ -10,10 +10,12 @@ use super::draw::{put, truncate};
 use crate::app::App;
 use crate::model::{Heading, LineNo, Report};
 use crate::theme::Theme;
+use crate::wrap::str_width;
 
-/// The sticky breadcrumb for a line: `《report》 > 二、… > （一）…`.
+/// The sticky breadcrumb for a line, fitted to `width` columns: `《report》 > 二、… > （一）…`.
+/// When it is too long the report title is shortened first, so the heading path stays.
 #[must_use]
-pub fn breadcrumb(app: &App, line: LineNo) -> String {
+pub fn breadcrumb(app: &App, line: LineNo, width: usize) -> String {
     let doc = &app.doc;
     let r = doc.reports.partition_point(|r| r.line <= line);
     let Some(report) = r.checked_sub(1).map(|i| &doc.reports[i]) else {
@@ -26,13 +28,20 @@ pub fn breadcrumb(app: &App, line: LineNo) -> String {
         }
         path.push(h);
     }
-    let mut out = format!("《{}》", report.title);
-    for h in path {
-        out.push_str(" > ");
-        out.push_str(&h.marker);
-        out.push_str(&h.text);
-    }
-    out
+    let wide = app.settings.ambiguous_wide;
+    let trail: String = path
+        .iter()
+        .map(|h| format!(" > {}{}", h.marker, h.text))
+        .collect();
+    let title = format!("《{}》", report.title);
+    let room = width
+        .saturating_sub(str_width(&trail, wide))
+        .max(width.min(12));
+    truncate(
+        &format!("{}{trail}", truncate(&title, room, wide)),
+        width,
+        wide,
+    )
 }
 
 /// How one line is drawn.
@@ -127,11 +136,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let wide = app.settings.ambiguous_wide;
     let max_x = area.x + area.width;
-    let crumb = truncate(
-        &breadcrumb(app, app.top.line),
-        usize::from(area.width),
-        wide,
-    );
+    let crumb = breadcrumb(app, app.top.line, usize::from(area.width));
     put(buf, area.x, area.y, max_x, &crumb, theme.breadcrumb, wide);
     let rows_area = Rect {
         y: area.y + 1,

@@ -1,0 +1,60 @@
+//! Helpers shared by the reader tests: an `App` on a fixture, key strings, screen rows.
+#![allow(dead_code)]
+
+use huibian::app::{App, Settings};
+use huibian::theme::ColorMode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+/// A reader on a corpus fixture at a terminal size.
+pub fn app(fixture: &str, width: u16, height: u16) -> App {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/{fixture}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let doc = huibian::parse::parse(&bytes).expect("parses");
+    let settings = Settings {
+        theme: "mono".into(),
+        color: ColorMode::Never,
+        ambiguous_wide: false,
+        file_name: fixture.into(),
+    };
+    let mut app = App::new(doc, settings);
+    app.resize(width, height);
+    app
+}
+
+/// Presses keys written as a key string (`"]]}j<Enter>"`).
+pub fn press(app: &mut App, keys: &str) {
+    for key in huibian::keymap::key_events(keys) {
+        app.handle_key(&key);
+    }
+}
+
+/// The screen as plain row strings, skipping the cell hidden behind each wide character.
+pub fn screen(app: &App) -> Vec<String> {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| huibian::ui::render(f, app))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..w {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buf[(x, y)].symbol();
+                skip = symbol.width().saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row.trim_end().to_owned()
+        })
+        .collect()
+}

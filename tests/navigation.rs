@@ -1,0 +1,177 @@
+//! State tests driven by key strings: where the reading position and the selections end up.
+
+mod common;
+
+use common::{app, press};
+use huibian::app::cursor::{Node, PlanEntry};
+use huibian::layout::Pane;
+
+const F000: &str = "000_3aa89c1d59f293ce.txt";
+
+#[test]
+fn opens_at_the_first_report_and_jumps_between_reports() {
+    let mut a = app(F000, 160, 45);
+    assert_eq!(a.top.line, 19);
+    press(&mut a, "]]");
+    assert_eq!(a.top.line, 46, "third report");
+    assert_eq!(a.current_report(), 2);
+    press(&mut a, "[");
+    assert_eq!(a.top.line, 28);
+    press(&mut a, "j[");
+    assert_eq!(a.top.line, 28, "[ inside a report goes to its start");
+    press(&mut a, "g");
+    assert_eq!(a.top.line, 1);
+    press(&mut a, "[");
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no report"))
+    );
+}
+
+#[test]
+fn headings_and_plans() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "]]}");
+    assert_eq!(a.top.line, 48, "一、总体情况 of report 3");
+    press(&mut a, "}}");
+    assert_eq!(a.top.line, 54, "三、下一步打算");
+    press(&mut a, "{");
+    assert_eq!(a.top.line, 50, "二、主要做法");
+    press(&mut a, "g)");
+    assert_eq!(
+        a.top.line, 24,
+        "the first plan part is report 1's unheaded prose"
+    );
+    press(&mut a, ")");
+    assert_eq!(a.top.line, 39, "二、2024年工作计划");
+    press(&mut a, "(");
+    assert_eq!(a.top.line, 24);
+}
+
+#[test]
+fn scrolling_paging_and_the_end() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "jjj");
+    let after3 = a.top;
+    press(&mut a, "kkk");
+    assert_eq!(a.top.line, 19);
+    press(&mut a, "jjj<PgDn><PgUp>");
+    assert_eq!(a.top, after3, "page down then up returns");
+    press(&mut a, "G");
+    let bottom = a.top;
+    press(&mut a, "j<Space><C-d>");
+    assert_eq!(a.top, bottom, "nothing scrolls past the end");
+    assert_eq!(a.current_report(), 13);
+    press(&mut a, "]");
+    assert!(a.message.is_some());
+}
+
+#[test]
+fn contents_selection_follows_and_opens() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "]]");
+    assert_eq!(a.node, Node::Report(2));
+    press(&mut a, "}");
+    assert_eq!(a.node, Node::Heading(2, 0));
+    press(&mut a, "1");
+    assert_eq!(a.focus, Pane::Contents);
+    press(&mut a, "jj");
+    assert_eq!(
+        a.node,
+        Node::Heading(2, 2),
+        "j moves the selection, not the text"
+    );
+    assert_eq!(a.top.line, 48);
+    press(&mut a, "<Enter>");
+    assert_eq!(a.top.line, 54, "三、下一步打算");
+    press(&mut a, "h");
+    assert_eq!(
+        a.node,
+        Node::Report(2),
+        "h on a heading goes up to its report"
+    );
+    press(&mut a, "h");
+    assert!(!a.tree.unfolded[2]);
+    press(&mut a, "j");
+    assert_eq!(
+        a.node,
+        Node::Report(3),
+        "a folded report hides its headings"
+    );
+    press(&mut a, "k<Space>");
+    assert!(a.tree.unfolded[2]);
+}
+
+#[test]
+fn plans_pane_follows_and_jumps_to_items() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "]");
+    assert_eq!(
+        a.entry,
+        PlanEntry {
+            report: 1,
+            item: None
+        }
+    );
+    press(&mut a, "3");
+    assert_eq!(a.focus, Pane::Plans);
+    press(&mut a, "jj<Enter>");
+    assert_eq!(
+        a.entry,
+        PlanEntry {
+            report: 1,
+            item: Some(1)
+        }
+    );
+    assert_eq!(a.top.line, 41, "the second item of 二、2024年工作计划");
+    press(&mut a, "2j3");
+    assert_eq!(
+        a.entry.report, 1,
+        "the selection follows the report being read"
+    );
+}
+
+#[test]
+fn focus_plans_toggle_and_help() {
+    let mut a = app(F000, 100, 30);
+    assert!(!a.plans_shown(), "80-119 columns: plans hidden at first");
+    press(&mut a, "<Tab>");
+    assert_eq!(a.focus, Pane::Contents);
+    press(&mut a, "<Tab><Tab>");
+    assert_eq!(
+        a.focus,
+        Pane::Contents,
+        "two panes: Tab cycles between them"
+    );
+    press(&mut a, "P<S-Tab>");
+    assert!(a.plans_shown());
+    assert_eq!(a.focus, Pane::Plans);
+    press(&mut a, "P");
+    assert_eq!(
+        a.focus,
+        Pane::Text,
+        "hiding the focused plans pane moves focus to the text"
+    );
+    press(&mut a, "?");
+    assert!(a.help.is_some());
+    press(&mut a, "]jj");
+    assert_eq!(a.help, Some(2), "keys scroll the help while it is open");
+    press(&mut a, "<Esc>");
+    assert!(a.help.is_none());
+    press(&mut a, "t");
+    assert_eq!(a.theme.name, "default");
+    assert_eq!(a.message.as_deref(), Some("theme: default"));
+}
+
+#[test]
+fn resize_keeps_the_reading_position() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "]]jjjj");
+    let before = a.top;
+    a.resize(70, 45);
+    assert_eq!(a.top.line, before.line, "same line after a resize");
+    a.resize(160, 45);
+    assert_eq!(a.top.line, before.line);
+    assert!(a.top.byte <= before.byte);
+}

@@ -1,0 +1,100 @@
+//! TestBackend renders of real fixtures, snapshotted as plain row strings (the cell hidden behind
+//! each wide character skipped), at 160×45, 100×30 and 50×16, for each pane and the help.
+
+mod common;
+
+use common::{app, press, screen};
+use huibian::wrap::str_width;
+
+const F000: &str = "000_3aa89c1d59f293ce.txt";
+const SIZES: [(u16, u16); 3] = [(160, 45), (100, 30), (50, 16)];
+
+fn snap(name: &str, fixture: &str, keys: &str) {
+    for (w, h) in SIZES {
+        let mut a = app(fixture, w, h);
+        press(&mut a, keys);
+        let rows = screen(&a);
+        for row in &rows {
+            assert!(
+                str_width(row, false) <= usize::from(w),
+                "row wider than {w}: {row}"
+            );
+        }
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), rows.join("\n"));
+    }
+}
+
+#[test]
+fn text_pane() {
+    // `]]`: the third report, its title under the breadcrumb.
+    snap("text", F000, "]]");
+}
+
+#[test]
+fn contents_pane() {
+    snap("contents", F000, "]]}}1j");
+}
+
+#[test]
+fn plans_pane() {
+    snap("plans", F000, "]3jj");
+}
+
+#[test]
+fn help_overlay() {
+    snap("help", F000, "?");
+}
+
+#[test]
+fn other_fixture_deep_in_the_text() {
+    snap("text_004", "004_b94f0c5038739baf.txt", "]]}}}jjj");
+}
+
+#[test]
+fn every_size_down_to_one_cell_renders_without_panic() {
+    for w in [1u16, 2, 5, 13, 20, 39, 40, 41, 79, 80, 119, 120] {
+        for h in [1u16, 2, 3, 5, 12] {
+            for keys in ["", "3", "1", "?", "]G"] {
+                let mut a = app(F000, w, h);
+                press(&mut a, keys);
+                let rows = screen(&a);
+                assert_eq!(rows.len(), usize::from(h));
+            }
+        }
+    }
+}
+
+#[test]
+fn breadcrumb_names_the_report_and_heading_path() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "]]}}}");
+    let rows = screen(&a);
+    assert!(
+        rows[1].contains(".. > 三、下一步打算"),
+        "the title is shortened, the path kept: {}",
+        rows[1]
+    );
+    assert!(rows[1].contains("《2023年市人大代表建议"), "{}", rows[1]);
+    let mut wide = app(F000, 200, 45);
+    press(&mut wide, "]]}}}");
+    assert!(
+        screen(&wide)[1]
+            .contains("《2023年市人大代表建议和政协委员提案办理工作总结》 > 三、下一步打算")
+    );
+}
+
+#[test]
+fn escape_sequences_in_the_text_are_drawn_as_symbols() {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/handmade/escapes.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let doc = huibian::parse::parse(&bytes).expect("parses");
+    let mut a = huibian::app::App::new(doc, huibian::app::Settings::default());
+    a.resize(100, 30);
+    let rows = screen(&a);
+    let all = rows.join("\n");
+    assert!(all.contains("\u{241b}[2J"), "ESC shown as a visible symbol");
+    assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'));
+}
