@@ -4,8 +4,9 @@ use clap::Parser;
 
 fn main() {
     let options = huibian::cli::Options::parse();
-    let stdout = std::io::stdout();
-    if let Err(e) = huibian::cli::run(&options, &mut stdout.lock()) {
+    // Not `stdout.lock()`: the reader's signal thread must be able to reach the terminal while
+    // the main thread runs.
+    if let Err(e) = huibian::cli::run(&options, &mut std::io::stdout()) {
         // A closed pipe (`huibian --json f | head`) is not an error worth a message.
         if matches!(&e, huibian::cli::Error::Output(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
         {

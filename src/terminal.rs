@@ -31,14 +31,26 @@ impl Drop for Guard {
     }
 }
 
+/// Restores the terminal from the signal thread without touching any lock the main thread may
+/// hold (it may be blocked holding stdout's): raw mode off, then the restoring sequences written
+/// straight to the terminal device. After SIGHUP the device is gone and this fails quietly.
+fn restore_from_signal() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+        // Mouse off, leave the alternate screen, show the cursor.
+        let _ = tty.write_all(format!("{MOUSE_OFF}\x1b[?1049l\x1b[?25h").as_bytes());
+    }
+}
+
 fn spawn_signal_thread() -> io::Result<()> {
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                let _ = io::stdout().write_all(MOUSE_OFF.as_bytes());
-                ratatui::restore();
+                if signal != SIGHUP {
+                    restore_from_signal();
+                }
                 std::process::exit(128 + signal);
             }
         })?;

@@ -1,0 +1,243 @@
+//! End to end: the real binary in a private tmux server (`-L`, `-f /dev/null`), driven with
+//! `send-keys` and read with `capture-pane`. Skipped (with a note) only where tmux is absent.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_huibian");
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A private tmux server, killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(tag: &str, width: u16, height: u16, command: &str) -> Option<Self> {
+        if !Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
+            eprintln!("tmux is not installed: end-to-end test {tag} skipped");
+            return None;
+        }
+        let t = Self {
+            socket: format!("huibian-e2e-{tag}-{}", std::process::id()),
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = t.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(t)
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout)
+            .into_owned()
+    }
+
+    /// Waits until the screen satisfies `ok`; panics with the screen after the timeout.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let limit = if std::env::var_os("CI").is_some() {
+            30
+        } else {
+            10
+        };
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(limit),
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn pane_pid(&self) -> u32 {
+        let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("pane pid")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+#[test]
+fn jump_resize_and_quit_back_to_the_shell() {
+    let Some(t) = Tmux::start("quit", 160, 45, "sh") else {
+        return;
+    };
+    t.keys(&["clear; echo SHELL-BEFORE", "Enter"]);
+    t.wait("the shell", |s| s.contains("SHELL-BEFORE"));
+    let command = format!(
+        "{BIN} {}; echo huibian-exit=$?",
+        fixture("000_3aa89c1d59f293ce.txt")
+    );
+    t.keys(&[&command, "Enter"]);
+    t.wait("the reader", |s| {
+        s.contains("14 reports") && s.contains("report 1/14")
+    });
+    t.keys(&["]", "]"]);
+    t.wait("the third report's title", |s| {
+        s.contains("report 3/14")
+            && s.contains("《2023年市人大代表建议和政协委员提案办理工作总结》")
+    });
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "70", "-y", "45"]);
+    t.wait("the same report in the narrow layout", |s| {
+        s.lines().all(|l| l.chars().count() <= 70)
+            && s.contains(">2 Text  report 3/14")
+            && s.contains("2023年市人大代表建议和政协委员提案")
+    });
+    t.keys(&["q"]);
+    let screen = t.wait("the shell again with exit status 0", |s| {
+        s.contains("huibian-exit=0")
+    });
+    // The command line typed before the reader started is on screen again: the shell's own
+    // (normal) screen is back, the alternate screen left.
+    assert!(
+        screen.contains("echo huibian-exit=$?"),
+        "the shell's screen is back:\n{screen}"
+    );
+    assert!(
+        !screen.contains("report 3/14"),
+        "the reader's screen is gone"
+    );
+}
+
+#[test]
+fn sighup_from_a_dropped_session_leaves_no_process() {
+    let command = format!("{BIN} {}", fixture("001_149dd883a1863841.txt"));
+    let Some(t) = Tmux::start("hup", 120, 40, &command) else {
+        return;
+    };
+    t.wait("the reader", |s| s.contains("16 reports"));
+    let pid = t.pane_pid();
+    assert!(Path::new(&format!("/proc/{pid}")).exists());
+    t.tmux(&["kill-session", "-t", "e2e"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        // A zombie waiting for tmux to reap it is gone as a process too.
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "huibian {pid} still running after SIGHUP"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn escape_sequences_in_the_document_render_harmlessly() {
+    let command = format!("{BIN} {}", fixture("handmade/escapes.txt"));
+    let Some(t) = Tmux::start("esc", 120, 40, &command) else {
+        return;
+    };
+    t.wait("the reader", |s| {
+        s.contains("3 reports") && s.contains("? help")
+    });
+    let out = t.tmux(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    let raw = String::from_utf8_lossy(&out.stdout);
+    assert!(raw.contains("\u{241b}[2J"), "ESC shown as ␛:\n{raw}");
+    assert!(
+        !raw.contains("\x1b[2J") && !raw.contains("\x1b]52"),
+        "no raw sequence reached the terminal"
+    );
+    // The screen was not cleared by the document: the reader's panes are intact.
+    assert!(t.screen().contains("1 Contents"));
+    t.keys(&["q"]);
+}
+
+#[test]
+fn sample_opens_without_a_file() {
+    let Some(t) = Tmux::start("sample", 100, 30, BIN) else {
+        return;
+    };
+    t.wait("the sample", |s| {
+        s.contains("14 reports") && s.contains("sample: 2023年度工作总结汇编")
+    });
+    t.keys(&["q"]);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(t) = Tmux::start("term", 120, 40, "sh") else {
+        return;
+    };
+    let command = format!(
+        "{BIN} {}; echo huibian-exit=$?",
+        fixture("002_a6a433b16e8aa61d.txt")
+    );
+    t.keys(&[&command, "Enter"]);
+    t.wait("the reader", |s| {
+        s.contains("22 reports") && s.contains("? help")
+    });
+    let shell = t.pane_pid();
+    let children =
+        std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).expect("children");
+    let pid = children
+        .split_whitespace()
+        .next()
+        .expect("huibian is the shell's child");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", pid])
+            .status()
+            .is_ok_and(|s| s.success())
+    );
+    let screen = t.wait("the shell after SIGTERM", |s| {
+        s.contains("huibian-exit=143")
+    });
+    assert!(
+        screen.contains("echo huibian-exit=$?"),
+        "the shell's screen is back:\n{screen}"
+    );
+    assert!(!screen.contains("22 reports"));
+    // Raw mode is off again: the shell echoes what is typed, line by line.
+    t.keys(&["echo typed-after", "Enter"]);
+    t.wait("a working shell", |s| s.contains("\ntyped-after"));
+}
