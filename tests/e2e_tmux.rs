@@ -134,15 +134,16 @@ fn jump_resize_and_quit_back_to_the_shell() {
     let screen = t.wait("the shell again with exit status 0", |s| {
         s.contains("huibian-exit=0")
     });
-    // The command line typed before the reader started is on screen again: the shell's own
-    // (normal) screen is back, the alternate screen left.
+    // What the shell showed before the reader started is on screen again (after tmux's reflow
+    // at 70 columns, the marker line or the typed command line, or both): the shell's own normal
+    // screen is back and the alternate screen left.
     assert!(
-        screen.contains("echo huibian-exit=$?"),
+        screen.contains("SHELL-BEFORE") || screen.contains("echo huibian-exit=$?"),
         "the shell's screen is back:\n{screen}"
     );
     assert!(
-        !screen.contains("report 3/14"),
-        "the reader's screen is gone"
+        !screen.contains("report 3/14") && !screen.contains("Contents"),
+        "the reader's screen is gone:\n{screen}"
     );
 }
 
