@@ -5,19 +5,11 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-const SOURCES: [&str; 5] = [
-    include_str!("../tests/fixtures/000_3aa89c1d59f293ce.txt"),
-    include_str!("../tests/fixtures/001_149dd883a1863841.txt"),
-    include_str!("../tests/fixtures/002_a6a433b16e8aa61d.txt"),
-    include_str!("../tests/fixtures/003_c5e2716b8b7ca77e.txt"),
-    include_str!("../tests/fixtures/004_b94f0c5038739baf.txt"),
-];
-
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("decode+parse");
     group.sample_size(10);
     for mb in [1usize, 20, 100] {
-        let text = huibian::generate::compilation(&SOURCES, mb << 20);
+        let text = huibian::generate::compilation(&huibian::generate::CORPUS, mb << 20);
         let reports = huibian::parse::parse(text.as_bytes())
             .map(|c| c.reports.len())
             .unwrap_or(0);

@@ -11,16 +11,8 @@ use huibian::view::Anchor;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const SOURCES: [&str; 5] = [
-    include_str!("../tests/fixtures/000_3aa89c1d59f293ce.txt"),
-    include_str!("../tests/fixtures/001_149dd883a1863841.txt"),
-    include_str!("../tests/fixtures/002_a6a433b16e8aa61d.txt"),
-    include_str!("../tests/fixtures/003_c5e2716b8b7ca77e.txt"),
-    include_str!("../tests/fixtures/004_b94f0c5038739baf.txt"),
-];
-
 fn redraw(c: &mut Criterion) {
-    let text = huibian::generate::compilation(&SOURCES, 100 << 20);
+    let text = huibian::generate::compilation(&huibian::generate::CORPUS, 100 << 20);
     let doc = huibian::parse::parse(text.as_bytes()).expect("generated compilation parses");
     drop(text);
     let lines = doc.text.line_count();

@@ -5,6 +5,16 @@
 //! requested size. The result parses like a real compilation: one report per TOC entry.
 
 use crate::model::Compilation;
+
+/// The five real compilations of the test corpus, the usual sources of a generated one. A
+/// `const`: its text is only built into programs that use it (benchmarks, the example).
+pub const CORPUS: [&str; 5] = [
+    include_str!("../tests/fixtures/000_3aa89c1d59f293ce.txt"),
+    include_str!("../tests/fixtures/001_149dd883a1863841.txt"),
+    include_str!("../tests/fixtures/002_a6a433b16e8aa61d.txt"),
+    include_str!("../tests/fixtures/003_c5e2716b8b7ca77e.txt"),
+    include_str!("../tests/fixtures/004_b94f0c5038739baf.txt"),
+];
 use crate::parse;
 
 /// The text blocks (title line to end line) of every report in `sources`.
