@@ -28,6 +28,13 @@ pub struct Options {
     /// Print every report's plan part: report title, plan heading, items.
     #[arg(long, group = "export")]
     pub plans: bool,
+    /// Print every hit of PATTERN as `report › heading path: line`, with the reader's rules:
+    /// literal, full/half-width insensitive, smart case (see --regex).
+    #[arg(long, value_name = "PATTERN", group = "export")]
+    pub search: Option<String>,
+    /// Read the --search PATTERN as a regular expression.
+    #[arg(long, requires = "search")]
+    pub regex: bool,
     /// Output format of --plans.
     #[arg(long, value_enum, default_value_t = PlansFormat::Text, requires = "plans")]
     pub format: PlansFormat,
@@ -106,7 +113,7 @@ pub fn load(path: &Path) -> Result<Compilation, Error> {
 /// # Errors
 /// See [`Error`]; nothing is written to `out` when the input is bad.
 pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
-    let exporting = options.json || options.list || options.plans;
+    let exporting = options.json || options.list || options.plans || options.search.is_some();
     let Some(path) = options.file.as_deref() else {
         if exporting {
             return Err(Error::Usage("the export flags need a FILE".into()));
@@ -128,6 +135,13 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         export::write_json(&compilation, &name, &mut buffered)?;
     } else if options.list {
         export::write_list(&compilation, &mut buffered)?;
+    } else if let Some(pattern) = &options.search {
+        let query = crate::search::Query {
+            text: pattern.clone(),
+            regex: options.regex,
+        };
+        let re = crate::search::compile(&query).map_err(Error::Usage)?;
+        export::write_search(&compilation, &re, &mut buffered)?;
     } else {
         export::write_plans(&compilation, options.format, &mut buffered)?;
     }

@@ -249,3 +249,26 @@ pub fn write_plans(c: &Compilation, format: PlansFormat, out: &mut impl Write) -
     }
     Ok(())
 }
+
+/// Writes one line per line with a hit: `report › heading path: L<line>: text` (the line's text,
+/// trimmed). Lines with several hits are written once.
+///
+/// # Errors
+/// Only when writing to `out` fails.
+pub fn write_search(c: &Compilation, re: &regex::Regex, out: &mut impl Write) -> io::Result<()> {
+    let mut last_line = 0;
+    for m in re.find_iter(c.text.as_str()).filter(|m| !m.is_empty()) {
+        let line = c.text.line_of_offset(m.start());
+        if line == last_line || c.is_artefact_line(line) {
+            continue;
+        }
+        last_line = line;
+        writeln!(
+            out,
+            "{}: L{line}: {}",
+            crate::search::location(c, line),
+            c.text.trimmed(line)
+        )?;
+    }
+    Ok(())
+}

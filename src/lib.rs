@@ -17,6 +17,7 @@ pub mod layout;
 pub mod model;
 pub mod parse;
 pub mod sample;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
