@@ -62,4 +62,30 @@ pub enum Action {
     Cancel,
     /// Leave huibian.
     Quit,
+    /// Open the search prompt.
+    OpenSearch,
+    /// Open the jump prompt (line, percentage, or a report or heading by name).
+    OpenJump,
+    /// To the next search hit.
+    NextHit,
+    /// To the previous search hit.
+    PrevHit,
+    /// Back through the jump list.
+    JumpBack,
+    /// Forward through the jump list.
+    JumpForward,
+    /// Set a mark: the next key names it.
+    SetMark,
+    /// Go to a mark: the next key names it (`'` for before the last jump).
+    GoMark,
+    /// Prompt: search or jump.
+    PromptConfirm,
+    /// Prompt: close it and go back to where it opened.
+    PromptCancel,
+    /// Search prompt: literal or regular expression.
+    PromptToggleRegex,
+    /// Prompt: older history entry (or the picker's row above).
+    HistoryOlder,
+    /// Prompt: newer history entry (or the picker's row below).
+    HistoryNewer,
 }

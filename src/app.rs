@@ -2,7 +2,11 @@
 //! come back as an [`Effect`] for the event loop to perform. Rendering (`ui`) only reads `App`.
 
 pub mod cursor;
+pub mod find;
 
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
@@ -12,14 +16,20 @@ use crate::model::{Compilation, LineNo};
 use crate::theme::{self, ColorMode, Theme};
 use crate::view::{Anchor, DocView};
 use cursor::{Node, PlanEntry, Tree};
+use find::{Finder, MarkKey, PromptKind};
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Effect {
     None,
     Quit,
     /// Turn mouse reporting (clicks and wheel only) on or off.
     Mouse(bool),
+    /// Count every hit of `regex` off the UI thread and hand them to `App::hits_counted`.
+    Count {
+        generation: u64,
+        regex: regex::Regex,
+    },
 }
 
 /// Start-up choices.
@@ -47,7 +57,8 @@ impl Default for Settings {
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
-    pub doc: Compilation,
+    /// The compilation, shared with the thread that counts search hits.
+    pub doc: Arc<Compilation>,
     pub settings: Settings,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -68,6 +79,8 @@ pub struct App {
     pub mouse: bool,
     /// A one-line message for the status line.
     pub message: Option<String>,
+    /// Search, the jump prompt, the jump list and marks.
+    pub finder: Finder,
     /// Report titles and heading lines, sorted: the stops of `}` and `{`.
     sections: Vec<LineNo>,
     /// Where each plan part starts, sorted: the stops of `)` and `(`.
@@ -101,7 +114,7 @@ impl App {
         // Open at the first report: the contents pane already shows the TOC, `g` the title page.
         let first = doc.reports.first().map_or(1, |r| r.line);
         let mut app = Self {
-            doc,
+            doc: Arc::new(doc),
             settings,
             keymap: Keymap::default(),
             theme,
@@ -115,6 +128,7 @@ impl App {
             help: None,
             mouse: false,
             message: None,
+            finder: Finder::default(),
             sections,
             plan_starts,
         };
@@ -180,6 +194,9 @@ impl App {
     /// The key context for the current state.
     #[must_use]
     pub fn context(&self) -> Context {
+        if self.finder.prompt.is_some() {
+            return Context::Prompt;
+        }
         if self.help.is_some() {
             return Context::Help;
         }
@@ -198,9 +215,16 @@ impl App {
     }
 
     /// Resolves a key in the current context and applies its action.
-    pub fn handle_key(&mut self, key: &crossterm::event::KeyEvent) -> Effect {
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Effect {
+        if let Some(kind) = self.finder.pending_mark.take() {
+            if let KeyCode::Char(c) = key.code {
+                self.mark_key(kind, c);
+            }
+            return Effect::None;
+        }
         match self.keymap.resolve(self.context(), key) {
             Some(action) => self.update(action),
+            None if self.finder.prompt.is_some() => self.prompt_input(*key),
             None => Effect::None,
         }
     }
@@ -210,10 +234,45 @@ impl App {
         if let Some(scroll) = self.help {
             return self.update_help(action, scroll);
         }
+        if self.finder.prompt.is_some() {
+            return match action {
+                Action::PromptConfirm => self.prompt_confirm(),
+                Action::PromptCancel => {
+                    self.prompt_cancel();
+                    Effect::None
+                }
+                Action::PromptToggleRegex => self.prompt_toggle_regex(),
+                Action::HistoryOlder => self.prompt_history(true),
+                Action::HistoryNewer => self.prompt_history(false),
+                _ => Effect::None,
+            };
+        }
         match action {
+            Action::OpenSearch => {
+                self.message = None;
+                self.open_prompt(PromptKind::Search);
+            }
+            Action::OpenJump => {
+                self.message = None;
+                self.open_prompt(PromptKind::Jump);
+            }
+            Action::NextHit => self.next_hit(true),
+            Action::PrevHit => self.next_hit(false),
+            Action::JumpBack => self.walk_jumps(true),
+            Action::JumpForward => self.walk_jumps(false),
+            Action::SetMark => self.finder.pending_mark = Some(MarkKey::Set),
+            Action::GoMark => self.finder.pending_mark = Some(MarkKey::Go),
+            Action::PromptConfirm
+            | Action::PromptCancel
+            | Action::PromptToggleRegex
+            | Action::HistoryOlder
+            | Action::HistoryNewer => {}
             Action::Quit => return Effect::Quit,
             Action::ToggleHelp => self.help = Some(0),
-            Action::Cancel => self.message = None,
+            Action::Cancel => {
+                self.message = None;
+                self.finder.search = None;
+            }
             Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
             Action::FocusContents => self.focus = Pane::Contents,
             Action::FocusText => self.focus = Pane::Text,
@@ -308,7 +367,7 @@ impl App {
     }
 
     /// Moves the reading position to `anchor` (clamped) and lets the other panes follow.
-    fn go_to(&mut self, anchor: Anchor) {
+    pub(crate) fn go_to(&mut self, anchor: Anchor) {
         let height = self.text_size().1;
         self.top = self.view().clamp(anchor, height);
         self.follow();
@@ -341,7 +400,7 @@ impl App {
         };
         match target {
             Some(line) => {
-                self.go_to(Anchor::line(line));
+                self.jump_to(Anchor::line(line));
                 if self.top == here {
                     self.message = Some("the end of the compilation is on screen".into());
                 }
@@ -470,8 +529,15 @@ impl App {
             Action::PageUp => view.up(self.top, page),
             Action::HalfPageDown => view.down(self.top, (height / 2).max(1)),
             Action::HalfPageUp => view.up(self.top, (height / 2).max(1)),
-            Action::Top => Anchor::line(1),
-            Action::Bottom => view.last_top(height),
+            Action::Top | Action::Bottom => {
+                let target = if action == Action::Top {
+                    Anchor::line(1)
+                } else {
+                    view.last_top(height)
+                };
+                self.jump_to(target);
+                return;
+            }
             _ => self.top,
         };
         self.go_to(top);
@@ -502,7 +568,7 @@ impl App {
             Pane::Text => return,
         };
         let (node, entry) = (self.node, self.entry);
-        self.go_to(Anchor::line(line));
+        self.jump_to(Anchor::line(line));
         // Keep the row the user chose selected, even where the text could not scroll that far.
         match self.focus {
             Pane::Contents => self.node = node,

@@ -13,6 +13,7 @@ pub enum Context {
     Text,
     Plans,
     Help,
+    Prompt,
 }
 
 impl Context {
@@ -25,6 +26,7 @@ impl Context {
             Self::Text => "Text pane",
             Self::Plans => "Plans pane",
             Self::Help => "Help",
+            Self::Prompt => "Search and jump prompts",
         }
     }
 }
@@ -135,6 +137,49 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         "mouse clicks and wheel on or off",
     ),
     bind(
+        C::Global,
+        &["/"],
+        A::OpenSearch,
+        "search the whole compilation",
+    ),
+    bind(
+        C::Global,
+        &["n"],
+        A::NextHit,
+        "next search hit (wraps around)",
+    ),
+    bind(
+        C::Global,
+        &["N"],
+        A::PrevHit,
+        "previous search hit (wraps around)",
+    ),
+    bind(
+        C::Global,
+        &[":"],
+        A::OpenJump,
+        "jump: a line (120), a percentage (50%), a report or heading by name",
+    ),
+    bind(
+        C::Global,
+        &["ctrl-o"],
+        A::JumpBack,
+        "back to where the last jump started",
+    ),
+    bind(
+        C::Global,
+        &["ctrl-i", "ctrl-n"],
+        A::JumpForward,
+        "forward again (most terminals send ctrl-i as tab: use ctrl-n)",
+    ),
+    bind(C::Global, &["m"], A::SetMark, "set a mark: m then a letter"),
+    bind(
+        C::Global,
+        &["'"],
+        A::GoMark,
+        "go to a mark: ' then a letter ('' back to before the last jump)",
+    ),
+    bind(
         C::Contents,
         &["h", "left"],
         A::Fold,
@@ -148,6 +193,36 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         "fold or unfold the report",
     ),
     bind(C::Help, &["q", "esc", "?"], A::ToggleHelp, "close the help"),
+    bind(
+        C::Prompt,
+        &["enter"],
+        A::PromptConfirm,
+        "search, or jump to the line or the selected row",
+    ),
+    bind(
+        C::Prompt,
+        &["esc", "ctrl-c"],
+        A::PromptCancel,
+        "close and go back to where it opened",
+    ),
+    bind(
+        C::Prompt,
+        &["ctrl-r"],
+        A::PromptToggleRegex,
+        "search: literal or regular expression",
+    ),
+    bind(
+        C::Prompt,
+        &["up"],
+        A::HistoryOlder,
+        "older search (jump: the row above)",
+    ),
+    bind(
+        C::Prompt,
+        &["down"],
+        A::HistoryNewer,
+        "newer search (jump: the row below)",
+    ),
 ];
 
 /// A key as the table names it: `j`, `G`, `ctrl-d`, `shift-tab`, `pgdn`, `space`, `enter`.
@@ -256,6 +331,8 @@ impl Keymap {
                 .map(|b| b.action)
         };
         match context {
+            // Only the prompt's own keys: everything else is text entry.
+            Context::Prompt => find(Context::Prompt),
             Context::Help => find(Context::Help).or_else(|| {
                 find(Context::Global).filter(|a| {
                     matches!(

@@ -7,6 +7,7 @@
 //! spins at 100% CPU once the SSH link is gone). An error reading events ends the loop.
 
 use std::io::{self, Write};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -67,11 +68,32 @@ pub fn run(mut app: App) -> io::Result<()> {
     let _guard = Guard;
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    // Search counts finish on other threads and come back through this channel.
+    let (counted_tx, counted_rx) = mpsc::channel::<(u64, Vec<crate::search::Hit>)>();
     loop {
         terminal.draw(|frame| crate::ui::render(frame, &app))?;
-        // Wait for an event, then take every event already queued before drawing again, so key
-        // repeat over a slow link costs one redraw, not one per key.
-        let mut events = vec![event::read()?];
+        // Wait for an event (or a finished count), then take every event already queued before
+        // drawing again, so key repeat over a slow link costs one redraw, not one per key.
+        let mut events = Vec::new();
+        loop {
+            let mut counted = false;
+            while let Ok((generation, hits)) = counted_rx.try_recv() {
+                app.hits_counted(generation, hits);
+                counted = true;
+            }
+            if counted {
+                break;
+            }
+            let waiting = app.finder.search.as_ref().is_some_and(|s| s.hits.is_none());
+            if event::poll(if waiting {
+                Duration::from_millis(20)
+            } else {
+                Duration::from_secs(1)
+            })? {
+                events.push(event::read()?);
+                break;
+            }
+        }
         while event::poll(Duration::ZERO)? {
             events.push(event::read()?);
         }
@@ -82,6 +104,14 @@ pub fn run(mut app: App) -> io::Result<()> {
                     let mut out = io::stdout();
                     out.write_all(if on { MOUSE_ON } else { MOUSE_OFF }.as_bytes())?;
                     out.flush()?;
+                }
+                Effect::Count { generation, regex } => {
+                    let doc = Arc::clone(&app.doc);
+                    let tx = counted_tx.clone();
+                    std::thread::spawn(move || {
+                        let hits = crate::search::find_all(&regex, doc.text.as_str());
+                        let _ = tx.send((generation, hits));
+                    });
                 }
                 Effect::None => {}
             }

@@ -110,6 +110,10 @@ roles! {
     status, status_accent, message,
     /// The help overlay.
     help_key, help_desc,
+    /// Search hits on screen, and the current one.
+    search_hit, search_hit_current,
+    /// The search and jump prompt, and its error text.
+    prompt, prompt_error,
 }
 
 fn named(name: &str) -> Option<Color> {

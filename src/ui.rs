@@ -5,6 +5,7 @@ pub mod contents;
 pub mod draw;
 pub mod help;
 pub mod plans;
+pub mod prompt;
 pub mod text;
 
 use ratatui::Frame;
@@ -19,6 +20,14 @@ use draw::{fill, put};
 pub fn render(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
     render_area(app, area, frame.buffer_mut());
+    // The real cursor sits at the prompt's caret, so an input method's candidate window opens
+    // there; otherwise it stays hidden.
+    if let Some(position) = prompt::cursor(
+        app,
+        Layout::compute(area, app.plans_shown(), app.focus).status,
+    ) {
+        frame.set_cursor_position(position);
+    }
 }
 
 /// Draws into any buffer area (used by tests and benchmarks with a `TestBackend`).
@@ -49,7 +58,10 @@ pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
             Pane::Plans => plans::render(app, theme, body, buf),
         }
     }
-    status(app, layout.status, buf);
+    match &app.finder.prompt {
+        Some(p) => prompt::render(app, p, layout.status, buf),
+        None => status(app, layout.status, buf),
+    }
     if let Some(scroll) = app.help {
         help::render(app, theme, area, scroll, buf);
     }
@@ -109,9 +121,13 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
     let right_w = u16::try_from(crate::wrap::str_width(&right, wide)).unwrap_or(0);
     let max_x = rect.x + rect.width;
     let left_end = max_x.saturating_sub(right_w);
-    let (left, style) = match &app.message {
-        Some(m) => (format!(" {m}"), theme.message),
-        None => (format!(" {}", app.settings.file_name), theme.status),
+    let (left, style) = match (&app.message, &app.finder.search) {
+        (Some(m), _) => (format!(" {m}"), theme.message),
+        (None, Some(s)) => (
+            format!(" /{}  {}", s.query.text, s.counter()),
+            theme.status_accent,
+        ),
+        (None, None) => (format!(" {}", app.settings.file_name), theme.status),
     };
     put(
         buf,

@@ -186,3 +186,29 @@ fn help_and_version() {
     assert_eq!(out.status.code(), Some(2));
     assert!(Path::new(&fixture("004_b94f0c5038739baf.txt")).exists());
 }
+
+#[test]
+fn search_prints_hits_with_their_place() {
+    let full = huibian(&["--search", "（一）", &fixture("000_3aa89c1d59f293ce.txt")]);
+    let half = huibian(&["--search", "(一)", &fixture("000_3aa89c1d59f293ce.txt")]);
+    assert!(full.status.success());
+    assert_eq!(full.stdout, half.stdout, "width-insensitive: the same hits");
+    let out = String::from_utf8(full.stdout).expect("utf8");
+    assert_eq!(out.lines().count(), 16);
+    assert!(out.lines().next().is_some_and(|l| l.starts_with("市2023年生物多样性保护工作总结 › 一、工作情况 › （一）加大宣传力度形成社会共识: L72: （一）")));
+    let re = huibian(&[
+        "--search",
+        r"20\d\d年工作计划",
+        "--regex",
+        &fixture("001_149dd883a1863841.txt"),
+    ]);
+    assert!(String::from_utf8_lossy(&re.stdout).lines().count() >= 10);
+    let bad = huibian(&[
+        "--search",
+        "(",
+        "--regex",
+        &fixture("001_149dd883a1863841.txt"),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("huibian: invalid regex"));
+}

@@ -242,3 +242,29 @@ fn sigterm_restores_the_terminal() {
     t.keys(&["echo typed-after", "Enter"]);
     t.wait("a working shell", |s| s.contains("\ntyped-after"));
 }
+
+#[test]
+fn search_with_a_chinese_query() {
+    let command = format!("{BIN} {}", fixture("000_3aa89c1d59f293ce.txt"));
+    let Some(t) = Tmux::start("search", 120, 40, &command) else {
+        return;
+    };
+    t.wait("the reader", |s| {
+        s.contains("14 reports") && s.contains("? help")
+    });
+    t.keys(&["/"]);
+    t.keys(&["-l", "信访工作"]);
+    // Typed: the first hit after the reading position (the TOC's line 5 holds hit 1 of 17).
+    t.wait("incremental hits", |s| {
+        s.lines()
+            .any(|l| l.starts_with("/信访工作") && l.contains("2/17"))
+    });
+    // The real cursor is at the caret: after `/` and four wide characters.
+    let out = t.tmux(&["display-message", "-p", "-t", "e2e", "#{cursor_x}"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "9");
+    t.keys(&["Enter"]);
+    t.wait("the confirmed search", |s| s.contains(" /信访工作  2/17"));
+    t.keys(&["n"]);
+    t.wait("the next hit", |s| s.contains(" /信访工作  3/17"));
+    t.keys(&["q"]);
+}

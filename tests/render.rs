@@ -46,6 +46,16 @@ fn help_overlay() {
 }
 
 #[test]
+fn search_prompt_with_hits() {
+    snap("search", F000, "/信访工作");
+}
+
+#[test]
+fn jump_picker() {
+    snap("picker", F000, ":水利<Down>");
+}
+
+#[test]
 fn other_fixture_deep_in_the_text() {
     snap("text_004", "004_b94f0c5038739baf.txt", "]]}}}jjj");
 }

@@ -17,6 +17,7 @@ pub fn lines(app: &App) -> Vec<(String, String)> {
         Context::Contents,
         Context::Text,
         Context::Plans,
+        Context::Prompt,
         Context::Help,
     ] {
         let bindings: Vec<_> = app

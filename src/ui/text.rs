@@ -129,6 +129,31 @@ fn in_plan(report: &Report, line: LineNo) -> bool {
         .is_some_and(|p| p.start_line <= line && line <= p.end_line)
 }
 
+/// A hit inside one line: its byte range in the line, and whether it is the current hit.
+type LineHit = (std::ops::Range<usize>, bool);
+
+/// The search hits inside line `no`, as byte ranges of the line, each marked when it is the
+/// current hit. Only lines on screen are searched, so highlighting costs nothing per document.
+fn line_hits(app: &App, no: LineNo) -> Vec<LineHit> {
+    let (Some(search), Some(range)) = (app.finder.search.as_ref(), app.doc.text.line_range(no))
+    else {
+        return Vec::new();
+    };
+    let line = app.doc.text.line(no);
+    search
+        .regex
+        .find_iter(line)
+        .filter(|m| !m.is_empty())
+        .map(|m| {
+            let current = search
+                .current
+                .as_ref()
+                .is_some_and(|c| c.start == range.start + m.start());
+            (m.range(), current)
+        })
+        .collect()
+}
+
 /// Draws the text pane's body (breadcrumb row and text rows) into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width < 2 {
@@ -146,6 +171,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let view = app.view();
     let rows = view.rows_from(app.top, usize::from(rows_area.height));
     let mut current: Option<(LineNo, LineLook)> = None;
+    let mut hits: Option<(LineNo, Vec<LineHit>)> = None;
     for (i, row) in rows.iter().enumerate() {
         let y = rows_area.y + u16::try_from(i).unwrap_or(u16::MAX);
         if current.as_ref().is_none_or(|(l, _)| *l != row.line) {
@@ -156,9 +182,31 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             buf[(area.x, y)].set_symbol(" ").set_style(theme.plan_mark);
         }
         let text = app.doc.text.line(row.line);
+        if hits.as_ref().is_none_or(|(l, _)| *l != row.line) {
+            hits = Some((row.line, line_hits(app, row.line)));
+        }
+        let line_hits = hits.as_ref().map_or(&[][..], |(_, h)| h.as_slice());
         let (a, b) = (row.range.start, row.range.end);
         let split = lk.styled.clamp(a, b);
-        let x = put(buf, area.x + 1, y, max_x, &text[a..split], lk.head, wide);
-        put(buf, x, y, max_x, &text[split..b], lk.body, wide);
+        // Segment boundaries: the styled head, and every hit edge inside the row.
+        let mut cuts = vec![a, split, b];
+        for (h, _) in line_hits {
+            cuts.extend([h.start.clamp(a, b), h.end.clamp(a, b)]);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut x = area.x + 1;
+        for w in cuts.windows(2) {
+            let (s, e) = (w[0], w[1]);
+            let mut style = if s < split { lk.head } else { lk.body };
+            if let Some((_, current)) = line_hits.iter().find(|(h, _)| h.start <= s && e <= h.end) {
+                style = style.patch(if *current {
+                    theme.search_hit_current
+                } else {
+                    theme.search_hit
+                });
+            }
+            x = put(buf, x, y, max_x, &text[s..e], style, wide);
+        }
     }
 }

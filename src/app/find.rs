@@ -1,0 +1,576 @@
+//! Search, the `:` jump prompt, the jump list and marks: the parts of `App::update` that move
+//! the reading position to a place found by content rather than by structure.
+//!
+//! Typing in the search prompt finds the first hit from where the search started at once (one
+//! regex scan from that point); counting every hit of a 100 MB text is handed to the event loop
+//! as [`Effect::Count`], done on another thread, and arrives through [`App::hits_counted`].
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+use regex::Regex;
+
+use super::{App, Effect};
+use crate::search::{self, Hit, Query};
+use crate::view::Anchor;
+
+/// What the prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `/`: search the whole compilation.
+    Search,
+    /// `:`: a line (`120`), a percentage (`50%`), or a report or heading by name.
+    Jump,
+}
+
+/// The open prompt.
+#[derive(Debug)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    /// The line being edited (ratatui-textarea keeps the text and the caret).
+    pub input: TextArea<'static>,
+    /// Where the reading position was when the prompt opened (`Esc` returns there).
+    pub origin: Anchor,
+    /// Search: read the text as a regular expression (`Ctrl-r`).
+    pub regex: bool,
+    /// Position in the history while browsing it with Up/Down.
+    history_pos: Option<usize>,
+    /// Why the current text cannot be searched (an invalid regex).
+    pub error: Option<String>,
+    /// Jump: the candidate rows matching the text, best first, and the selected one.
+    pub candidates: Vec<Candidate>,
+    pub selected: usize,
+    /// The search that was active before the prompt opened.
+    previous: Option<ActiveSearch>,
+}
+
+impl Prompt {
+    /// The text typed so far.
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.input.lines().first().cloned().unwrap_or_default()
+    }
+
+    /// The caret's position in characters.
+    #[must_use]
+    pub fn caret(&self) -> usize {
+        self.input.cursor().1
+    }
+}
+
+/// A report or heading offered by the `:` picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub line: crate::model::LineNo,
+    /// The heading or title, and the report it belongs to (for headings).
+    pub label: String,
+    pub report: Option<String>,
+}
+
+/// The search in force for `n`/`N` and highlighting.
+#[derive(Debug, Clone)]
+pub struct ActiveSearch {
+    pub query: Query,
+    pub regex: Regex,
+    /// The hit the reading position was moved to.
+    pub current: Option<Hit>,
+    /// Every hit, once counted (off the UI thread).
+    pub hits: Option<Arc<Vec<Hit>>>,
+    /// Ties a count to the query it was started for.
+    pub generation: u64,
+}
+
+impl ActiveSearch {
+    /// `k/N` for the status line (`k/…` while counting).
+    #[must_use]
+    pub fn counter(&self) -> String {
+        match (&self.hits, &self.current) {
+            (Some(h), Some(c)) => format!(
+                "{}/{}",
+                h.partition_point(|x| x.start < c.start) + 1,
+                h.len()
+            ),
+            (Some(h), None) => format!("0/{}", h.len()),
+            (None, Some(_)) => "?/…".into(),
+            (None, None) => "0/…".into(),
+        }
+    }
+}
+
+/// Search, jump list and marks state.
+#[derive(Debug, Default)]
+pub struct Finder {
+    pub prompt: Option<Prompt>,
+    pub search: Option<ActiveSearch>,
+    pub history: Vec<String>,
+    generation: u64,
+    /// Places jumped from, for `Ctrl-o`/`Ctrl-i`, and where in that list we are.
+    jumps: Vec<Anchor>,
+    jump_pos: usize,
+    /// Where the last jump started (`''`).
+    last_jump_from: Option<Anchor>,
+    pub marks: HashMap<char, Anchor>,
+    /// `m` or `'` was pressed: the next key names the mark.
+    pub pending_mark: Option<MarkKey>,
+}
+
+/// Which mark command waits for its letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKey {
+    Set,
+    Go,
+}
+
+/// Most candidates the `:` picker keeps.
+const MAX_CANDIDATES: usize = 200;
+
+impl App {
+    /// Opens the search (`/`) or jump (`:`) prompt.
+    pub fn open_prompt(&mut self, kind: PromptKind) {
+        let mut input = TextArea::default();
+        input.set_cursor_line_style(ratatui::style::Style::default());
+        self.finder.prompt = Some(Prompt {
+            kind,
+            input,
+            origin: self.top,
+            regex: false,
+            history_pos: None,
+            error: None,
+            candidates: Vec::new(),
+            selected: 0,
+            previous: self.finder.search.clone(),
+        });
+        if kind == PromptKind::Jump {
+            self.refresh_candidates();
+        }
+    }
+
+    /// A key typed into the prompt (text entry is the one place keys are not in the table).
+    pub fn prompt_input(&mut self, key: KeyEvent) -> Effect {
+        let Some(prompt) = self.finder.prompt.as_mut() else {
+            return Effect::None;
+        };
+        let before = prompt.text();
+        prompt.input.input(key);
+        if prompt.text() == before {
+            return Effect::None;
+        }
+        prompt.history_pos = None;
+        self.prompt_changed()
+    }
+
+    /// Recomputes what the prompt's text finds.
+    fn prompt_changed(&mut self) -> Effect {
+        let Some(prompt) = self.finder.prompt.as_ref() else {
+            return Effect::None;
+        };
+        match prompt.kind {
+            PromptKind::Jump => {
+                self.refresh_candidates();
+                Effect::None
+            }
+            PromptKind::Search => {
+                let query = Query {
+                    text: prompt.text(),
+                    regex: prompt.regex,
+                };
+                let origin = prompt.origin;
+                if query.text.is_empty() {
+                    self.set_prompt_error(None);
+                    self.finder.search = None;
+                    self.go_to(origin);
+                    return Effect::None;
+                }
+                match search::compile(&query) {
+                    Ok(re) => {
+                        self.set_prompt_error(None);
+                        let from = self.offset_of(origin);
+                        let text = self.doc.text.as_str();
+                        let current = search::find_from(&re, text, from)
+                            .or_else(|| search::find_from(&re, text, 0));
+                        self.finder.generation += 1;
+                        let generation = self.finder.generation;
+                        self.finder.search = Some(ActiveSearch {
+                            query,
+                            regex: re.clone(),
+                            current: current.clone(),
+                            hits: None,
+                            generation,
+                        });
+                        match current {
+                            Some(hit) => self.show_hit(&hit),
+                            None => self.go_to(origin),
+                        }
+                        Effect::Count {
+                            generation,
+                            regex: re,
+                        }
+                    }
+                    Err(message) => {
+                        self.set_prompt_error(Some(message));
+                        Effect::None
+                    }
+                }
+            }
+        }
+    }
+
+    fn set_prompt_error(&mut self, error: Option<String>) {
+        if let Some(p) = self.finder.prompt.as_mut() {
+            p.error = error;
+        }
+    }
+
+    /// The count started for `generation` is done.
+    pub fn hits_counted(&mut self, generation: u64, hits: Vec<Hit>) {
+        if let Some(s) = self
+            .finder
+            .search
+            .as_mut()
+            .filter(|s| s.generation == generation)
+        {
+            s.hits = Some(Arc::new(hits));
+        }
+    }
+
+    /// `Enter` in the prompt.
+    pub fn prompt_confirm(&mut self) -> Effect {
+        let Some(prompt) = self.finder.prompt.take() else {
+            return Effect::None;
+        };
+        let text = prompt.text();
+        if !text.is_empty() && self.finder.history.last() != Some(&text) {
+            self.finder.history.push(text.clone());
+        }
+        match prompt.kind {
+            PromptKind::Search => {
+                if let Some(e) = prompt.error {
+                    self.message = Some(e);
+                    self.finder.search = prompt.previous;
+                    self.go_to(prompt.origin);
+                } else if self
+                    .finder
+                    .search
+                    .as_ref()
+                    .is_some_and(|s| s.current.is_none())
+                {
+                    self.message = Some(format!("not found: {text}"));
+                    self.go_to(prompt.origin);
+                } else if self.finder.search.is_some() {
+                    self.record_jump(prompt.origin);
+                }
+            }
+            PromptKind::Jump => {
+                self.go_to(prompt.origin);
+                let target = self.jump_target(&text, prompt.candidates.get(prompt.selected));
+                match target {
+                    Some(anchor) => self.jump_to(anchor),
+                    None if text.is_empty() => {}
+                    None => self.message = Some(format!("nothing matches {text:?}")),
+                }
+            }
+        }
+        Effect::None
+    }
+
+    /// `Esc` in the prompt: back to where it opened, with the search that was in force.
+    pub fn prompt_cancel(&mut self) {
+        if let Some(prompt) = self.finder.prompt.take() {
+            self.finder.search = prompt.previous;
+            self.go_to(prompt.origin);
+        }
+    }
+
+    /// `Ctrl-r` in the search prompt.
+    pub fn prompt_toggle_regex(&mut self) -> Effect {
+        let Some(prompt) = self
+            .finder
+            .prompt
+            .as_mut()
+            .filter(|p| p.kind == PromptKind::Search)
+        else {
+            return Effect::None;
+        };
+        prompt.regex = !prompt.regex;
+        self.prompt_changed()
+    }
+
+    /// Up/Down in the prompt: the search history, or the `:` picker's selection.
+    pub fn prompt_history(&mut self, older: bool) -> Effect {
+        let history_len = self.finder.history.len();
+        let Some(prompt) = self.finder.prompt.as_mut() else {
+            return Effect::None;
+        };
+        if prompt.kind == PromptKind::Jump {
+            let n = prompt.candidates.len();
+            if n > 0 {
+                prompt.selected = if older {
+                    prompt.selected.saturating_sub(1)
+                } else {
+                    (prompt.selected + 1).min(n - 1)
+                };
+            }
+            return Effect::None;
+        }
+        if history_len == 0 {
+            return Effect::None;
+        }
+        let pos = match (prompt.history_pos, older) {
+            (None, true) => Some(history_len - 1),
+            (None, false) => None,
+            (Some(p), true) => Some(p.saturating_sub(1)),
+            (Some(p), false) => (p + 1 < history_len).then_some(p + 1),
+        };
+        prompt.history_pos = pos;
+        let text = pos.map_or(String::new(), |p| self.finder.history[p].clone());
+        prompt.input = TextArea::new(vec![text]);
+        prompt
+            .input
+            .set_cursor_line_style(ratatui::style::Style::default());
+        prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
+        self.prompt_changed()
+    }
+
+    /// `n` (forward) or `N` (backward): the next hit, wrapping around with a message.
+    pub fn next_hit(&mut self, forward: bool) {
+        let Some(s) = self.finder.search.as_ref() else {
+            self.message = Some("no search yet: / to search".into());
+            return;
+        };
+        let text = self.doc.text.as_str();
+        let here = s
+            .current
+            .as_ref()
+            .map_or_else(|| self.offset_of(self.top), |h| h.start);
+        let (found, wrapped) = if forward {
+            match search::find_from(&s.regex, text, here + 1) {
+                Some(h) => (Some(h), false),
+                None => (search::find_from(&s.regex, text, 0), true),
+            }
+        } else {
+            match s.hits.as_ref().map_or_else(
+                || search::find_before(&s.regex, text, here),
+                |h| {
+                    h.partition_point(|x| x.start < here)
+                        .checked_sub(1)
+                        .map(|i| h[i].clone())
+                },
+            ) {
+                Some(h) => (Some(h), false),
+                None => (
+                    s.hits
+                        .as_ref()
+                        .and_then(|h| h.last().cloned())
+                        .or_else(|| search::find_before(&s.regex, text, text.len())),
+                    true,
+                ),
+            }
+        };
+        let Some(hit) = found else {
+            self.message = Some(format!("not found: {}", s.query.text));
+            return;
+        };
+        if let Some(s) = self.finder.search.as_mut() {
+            s.current = Some(hit.clone());
+        }
+        self.message = wrapped.then(|| {
+            if forward {
+                "search wrapped: continuing from the top"
+            } else {
+                "search wrapped: continuing from the bottom"
+            }
+            .into()
+        });
+        self.show_hit(&hit);
+    }
+
+    /// Byte offset of an anchor in the whole text.
+    pub(crate) fn offset_of(&self, a: Anchor) -> usize {
+        self.doc
+            .text
+            .line_range(a.line)
+            .map_or(0, |r| r.start + a.byte)
+    }
+
+    /// Moves the reading position so the hit's row sits a third of the way down the text.
+    fn show_hit(&mut self, hit: &Hit) {
+        let place = search::place(&self.doc, hit.start);
+        let view = self.view();
+        let row = view.snap(Anchor {
+            line: place.line,
+            byte: place.byte,
+        });
+        let height = self.text_size().1;
+        let top = view.up(row, height / 3);
+        self.go_to(top);
+    }
+
+    /// Remembers `from` as the place a jump left.
+    pub(crate) fn record_jump(&mut self, from: Anchor) {
+        let f = &mut self.finder;
+        f.jumps.truncate(f.jump_pos);
+        if f.jumps.last() != Some(&from) {
+            f.jumps.push(from);
+        }
+        f.jump_pos = f.jumps.len();
+        f.last_jump_from = Some(from);
+    }
+
+    /// Goes to `anchor` as a jump (recorded for `Ctrl-o` and `''`).
+    pub(crate) fn jump_to(&mut self, anchor: Anchor) {
+        let from = self.top;
+        self.go_to(anchor);
+        if self.top != from {
+            self.record_jump(from);
+        }
+    }
+
+    /// `Ctrl-o` (back) and `Ctrl-i` (forward) through the jump list.
+    pub fn walk_jumps(&mut self, back: bool) {
+        let here = self.top;
+        let f = &mut self.finder;
+        if back {
+            if f.jump_pos == 0 {
+                self.message = Some("at the oldest jump".into());
+                return;
+            }
+            if f.jump_pos == f.jumps.len() && f.jumps.last() != Some(&here) {
+                f.jumps.push(here);
+            }
+            f.jump_pos -= 1;
+        } else {
+            if f.jump_pos + 1 >= f.jumps.len() {
+                self.message = Some("at the newest jump".into());
+                return;
+            }
+            f.jump_pos += 1;
+        }
+        let target = f.jumps[f.jump_pos];
+        self.go_to(target);
+    }
+
+    /// The letter after `m` or `'`.
+    pub fn mark_key(&mut self, kind: MarkKey, c: char) {
+        match (kind, c) {
+            (MarkKey::Set, 'a'..='z' | 'A'..='Z') => {
+                self.finder.marks.insert(c, self.top);
+                self.message = Some(format!("mark {c} set"));
+            }
+            (MarkKey::Go, '\'') => match self.finder.last_jump_from {
+                Some(a) => self.jump_to(a),
+                None => self.message = Some("no jump to go back to".into()),
+            },
+            (MarkKey::Go, _) => match self.finder.marks.get(&c).copied() {
+                Some(a) => self.jump_to(a),
+                None => self.message = Some(format!("mark {c} is not set")),
+            },
+            (MarkKey::Set, _) => self.message = Some("marks are letters a-z, A-Z".into()),
+        }
+    }
+
+    /// The place a `:` text names: `120` a line, `50%` a share of the text, else the selected
+    /// (or best) candidate.
+    fn jump_target(&self, text: &str, selected: Option<&Candidate>) -> Option<Anchor> {
+        let t = text.trim();
+        if let Ok(line) = t.parse::<usize>() {
+            return Some(Anchor::line(
+                line.clamp(1, self.doc.text.line_count().max(1)),
+            ));
+        }
+        if let Some(p) = t
+            .strip_suffix('%')
+            .and_then(|p| p.trim().parse::<f64>().ok())
+        {
+            let len = self.doc.text.as_str().len();
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                clippy::cast_precision_loss
+            )]
+            let offset = ((p.clamp(0.0, 100.0) / 100.0) * len as f64) as usize;
+            return Some(Anchor::line(self.doc.text.line_of_offset(offset)));
+        }
+        selected.map(|c| Anchor::line(c.line))
+    }
+
+    /// Fills the `:` picker with the reports and headings matching its text.
+    fn refresh_candidates(&mut self) {
+        let Some(prompt) = self.finder.prompt.as_ref() else {
+            return;
+        };
+        let needle: Vec<char> = prompt
+            .text()
+            .trim()
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect();
+        let numeric = prompt
+            .text()
+            .trim()
+            .trim_end_matches('%')
+            .parse::<f64>()
+            .is_ok();
+        let mut scored: Vec<(i64, Candidate)> = Vec::new();
+        if !numeric {
+            for report in &self.doc.reports {
+                let mut consider = |label: String, line, of: Option<&str>| {
+                    let haystack = of.map_or_else(|| label.clone(), |r| format!("{label} {r}"));
+                    if let Some(score) = fuzzy_score(&needle, &haystack) {
+                        scored.push((
+                            score,
+                            Candidate {
+                                line,
+                                label,
+                                report: of.map(str::to_owned),
+                            },
+                        ));
+                    }
+                };
+                consider(report.title.clone(), report.line, None);
+                for h in &report.headings {
+                    consider(
+                        format!("{}{}", h.marker, h.text),
+                        h.line,
+                        Some(&report.title),
+                    );
+                }
+            }
+        }
+        // Best first; equal scores keep file order.
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.line.cmp(&b.1.line)));
+        scored.truncate(MAX_CANDIDATES);
+        if let Some(p) = self.finder.prompt.as_mut() {
+            p.candidates = scored.into_iter().map(|(_, c)| c).collect();
+            p.selected = 0;
+        }
+    }
+}
+
+/// A fuzzy match: every character of `needle` in `haystack` in order (case-insensitive).
+/// Higher is better: contiguous runs and an early start score more. `None` when it does not match.
+#[must_use]
+pub fn fuzzy_score(needle: &[char], haystack: &str) -> Option<i64> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    let mut score: i64 = 0;
+    let mut k = 0;
+    let mut previous: Option<usize> = None;
+    for (i, c) in haystack.chars().flat_map(char::to_lowercase).enumerate() {
+        if k < needle.len() && c == needle[k] {
+            score += if previous.is_some_and(|p| p + 1 == i) {
+                8
+            } else {
+                1
+            };
+            if k == 0 {
+                score -= i64::try_from(i.min(50)).unwrap_or(50) / 5;
+            }
+            previous = Some(i);
+            k += 1;
+        }
+    }
+    (k == needle.len()).then_some(score)
+}

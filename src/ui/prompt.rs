@@ -1,0 +1,133 @@
+//! The search and jump prompt in the status row, and the `:` picker above it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use super::draw::{fill, put, restyle, truncate};
+use crate::app::App;
+use crate::app::find::{Prompt, PromptKind};
+use crate::wrap::str_width;
+
+fn prefix(p: &Prompt) -> &'static str {
+    match (p.kind, p.regex) {
+        (PromptKind::Search, false) => "/",
+        (PromptKind::Search, true) => "/(regex) ",
+        (PromptKind::Jump, _) => ":",
+    }
+}
+
+/// Draws the prompt over the status row and, for `:`, the picker rows above it.
+pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
+    if status.height == 0 {
+        return;
+    }
+    let theme = &app.theme;
+    let wide = app.settings.ambiguous_wide;
+    fill(buf, status, status.y, theme.prompt);
+    let max_x = status.x + status.width;
+    let right = match (&p.error, p.kind, &app.finder.search) {
+        (Some(e), _, _) => format!(" {e} "),
+        (None, PromptKind::Search, Some(s)) => format!(" {} ", s.counter()),
+        (None, PromptKind::Search, None) => {
+            " Enter search · Esc back · Ctrl-r regex · Up/Down history ".into()
+        }
+        (None, PromptKind::Jump, _) => {
+            format!(" {} matches · Enter jump · Esc back ", p.candidates.len())
+        }
+    };
+    let right_w = u16::try_from(str_width(&right, wide))
+        .unwrap_or(0)
+        .min(status.width / 2);
+    let text_end = max_x.saturating_sub(right_w);
+    let x = put(
+        buf,
+        status.x,
+        status.y,
+        text_end,
+        prefix(p),
+        theme.prompt,
+        wide,
+    );
+    put(buf, x, status.y, text_end, &p.text(), theme.prompt, wide);
+    let right_style = if p.error.is_some() {
+        theme.prompt_error
+    } else {
+        theme.status_accent
+    };
+    put(
+        buf,
+        text_end,
+        status.y,
+        max_x,
+        &truncate(&right, usize::from(right_w), wide),
+        right_style,
+        wide,
+    );
+    if p.kind == PromptKind::Jump {
+        picker(app, p, status, buf);
+    }
+}
+
+/// The `:` candidates, best first, in rows above the status row.
+fn picker(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let wide = app.settings.ambiguous_wide;
+    let rows = u16::try_from(p.candidates.len())
+        .unwrap_or(u16::MAX)
+        .min(10)
+        .min(status.y);
+    if rows == 0 {
+        return;
+    }
+    let area = Rect {
+        y: status.y - rows,
+        height: rows,
+        ..status
+    };
+    // Scroll so the selected row is shown.
+    let first = p.selected.saturating_sub(usize::from(rows) - 1);
+    for (i, c) in p
+        .candidates
+        .iter()
+        .skip(first)
+        .take(usize::from(rows))
+        .enumerate()
+    {
+        let y = area.y + u16::try_from(i).unwrap_or(0);
+        fill(buf, area, y, theme.prompt);
+        let max_x = area.x + area.width;
+        let x = put(buf, area.x + 1, y, max_x, &c.label, theme.prompt, wide);
+        if let Some(r) = &c.report {
+            let room = usize::from(max_x.saturating_sub(x + 2));
+            put(
+                buf,
+                x + 2,
+                y,
+                max_x,
+                &truncate(&format!("《{r}》"), room, wide),
+                theme.dim,
+                wide,
+            );
+        }
+        if first + i == p.selected {
+            restyle(buf, area, y, theme.selection);
+        }
+    }
+}
+
+/// Where the terminal cursor goes: at the caret of an open prompt.
+#[must_use]
+pub fn cursor(app: &App, status: Rect) -> Option<Position> {
+    let p = app.finder.prompt.as_ref()?;
+    if status.height == 0 {
+        return None;
+    }
+    let wide = app.settings.ambiguous_wide;
+    let before: String = p.text().chars().take(p.caret()).collect();
+    let x = str_width(prefix(p), wide) + str_width(&before, wide);
+    let x = status.x
+        + u16::try_from(x)
+            .unwrap_or(u16::MAX)
+            .min(status.width.saturating_sub(1));
+    Some(Position::new(x, status.y))
+}

@@ -1,0 +1,228 @@
+//! Search, jump prompt, jump list and marks, driven by key strings.
+
+mod common;
+
+use common::{app, press, screen};
+use huibian::app::{App, Effect};
+use huibian::keymap::key_events;
+
+const F000: &str = "000_3aa89c1d59f293ce.txt";
+
+/// Presses keys and performs the hit count the event loop would run on its thread.
+fn type_keys(a: &mut App, keys: &str) {
+    for key in key_events(keys) {
+        if let Effect::Count { generation, regex } = a.handle_key(&key) {
+            let hits = huibian::search::find_all(&regex, a.doc.text.as_str());
+            a.hits_counted(generation, hits);
+        }
+    }
+}
+
+fn counter(a: &App) -> String {
+    a.finder
+        .search
+        .as_ref()
+        .map(|s| s.counter())
+        .unwrap_or_default()
+}
+
+#[test]
+fn full_and_half_width_find_the_same_hits() {
+    let mut full = app(F000, 160, 45);
+    type_keys(&mut full, "/（一）<Enter>");
+    let mut half = app(F000, 160, 45);
+    type_keys(&mut half, "/(一)<Enter>");
+    assert_eq!(counter(&full), "1/16");
+    assert_eq!(counter(&half), "1/16");
+    let hits = |a: &App| {
+        a.finder
+            .search
+            .as_ref()
+            .and_then(|s| s.hits.clone())
+            .expect("counted")
+    };
+    assert_eq!(hits(&full), hits(&half));
+    assert!(
+        screen(&half)
+            .last()
+            .is_some_and(|s| s.contains("/(一)  1/16")),
+        "k/N in the status line"
+    );
+}
+
+#[test]
+fn incremental_then_esc_returns_to_the_start() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "]]");
+    let start = a.top;
+    type_keys(&mut a, "/获奖");
+    assert!(a.finder.prompt.is_some());
+    let (_, height) = a.text_size();
+    let shown: Vec<usize> = a
+        .view()
+        .rows_from(a.top, height)
+        .iter()
+        .map(|r| r.line)
+        .collect();
+    assert!(
+        shown.contains(&219),
+        "the first hit after the start (三、获奖情况) is on screen as typed"
+    );
+    assert!(a.top.line > 46, "found after where the search started");
+    type_keys(&mut a, "<Esc>");
+    assert_eq!(a.top, start);
+    assert!(
+        a.finder.search.is_none(),
+        "Esc restores the search in force before"
+    );
+}
+
+#[test]
+fn n_and_shift_n_wrap_around_with_a_message() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "/信访工作示范<Enter>");
+    let total = a
+        .finder
+        .search
+        .as_ref()
+        .and_then(|s| s.hits.as_ref())
+        .map_or(0, |h| h.len());
+    assert!(total >= 2);
+    assert_eq!(counter(&a), format!("1/{total}"));
+    for _ in 1..total {
+        type_keys(&mut a, "n");
+    }
+    assert_eq!(counter(&a), format!("{total}/{total}"));
+    assert!(a.message.is_none());
+    type_keys(&mut a, "n");
+    assert_eq!(counter(&a), format!("1/{total}"));
+    assert!(a.message.as_deref().is_some_and(|m| m.contains("wrapped")));
+    type_keys(&mut a, "N");
+    assert_eq!(counter(&a), format!("{total}/{total}"), "N wraps backwards");
+}
+
+#[test]
+fn smart_case_regex_toggle_and_errors() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "/(unclosed<C-r>");
+    let p = a.finder.prompt.as_ref().expect("prompt");
+    assert!(p.regex);
+    assert!(
+        p.error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("invalid regex"))
+    );
+    type_keys(&mut a, "<C-r>");
+    assert!(
+        a.finder.prompt.as_ref().is_some_and(|p| p.error.is_none()),
+        "literal again: valid"
+    );
+    type_keys(&mut a, "<Esc>/20\\d\\d年<C-r><Enter>");
+    assert!(
+        a.finder
+            .search
+            .as_ref()
+            .is_some_and(|s| s.query.regex && s.current.is_some())
+    );
+    type_keys(&mut a, "/xyzzy-not-there<Enter>");
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("not found"))
+    );
+}
+
+#[test]
+fn history_with_up_and_down() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "/信访<Enter>/水利<Enter>/<Up>");
+    assert_eq!(
+        a.finder.prompt.as_ref().map(|p| p.text()),
+        Some("水利".into())
+    );
+    type_keys(&mut a, "<Up>");
+    assert_eq!(
+        a.finder.prompt.as_ref().map(|p| p.text()),
+        Some("信访".into())
+    );
+    type_keys(&mut a, "<Down><Down>");
+    assert_eq!(
+        a.finder.prompt.as_ref().map(|p| p.text()),
+        Some(String::new())
+    );
+}
+
+#[test]
+fn colon_jumps_to_lines_percentages_and_names() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, ":120<Enter>");
+    assert_eq!(a.top.line, 120);
+    type_keys(&mut a, ":0%<Enter>");
+    assert_eq!(a.top.line, 1);
+    type_keys(&mut a, ":50%<Enter>");
+    assert!(
+        (150..=220).contains(&a.top.line),
+        "the middle: {}",
+        a.top.line
+    );
+    type_keys(&mut a, ":县水利局<Enter>");
+    assert_eq!(a.top.line, 235, "the report by name");
+    type_keys(&mut a, ":获奖<Enter>");
+    assert_eq!(a.top.line, 219, "a heading by name: 三、获奖情况");
+    let mut b = app(F000, 160, 45);
+    type_keys(&mut b, ":下一步计划<Down><Enter>");
+    assert!(b.finder.prompt.is_none());
+}
+
+#[test]
+fn jump_list_and_marks() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "]]");
+    assert_eq!(a.top.line, 46);
+    press(&mut a, "<C-o>");
+    assert_eq!(a.top.line, 28);
+    press(&mut a, "<C-o>");
+    assert_eq!(a.top.line, 19);
+    press(&mut a, "<C-n>");
+    assert_eq!(a.top.line, 28);
+    press(&mut a, "<C-n>");
+    assert_eq!(a.top.line, 46);
+    press(&mut a, "ma]]]'a");
+    assert_eq!(a.top.line, 46, "'a returns to mark a");
+    press(&mut a, "''");
+    assert_eq!(a.top.line, 81, "'' goes back to before the last jump");
+    press(&mut a, "'z");
+    assert!(a.message.as_deref().is_some_and(|m| m.contains("not set")));
+}
+
+#[test]
+fn hits_are_highlighted_and_the_current_one_is_distinct() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "/工作计划<Enter>");
+    let (w, h) = a.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    terminal.draw(|f| huibian::ui::render(f, &a)).expect("draw");
+    let buf = terminal.backend().buffer();
+    use ratatui::style::Modifier;
+    let cells = |want: Modifier, not: Modifier| {
+        (0..h)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                buf[(x, y)].modifier.contains(want) && !buf[(x, y)].modifier.intersects(not)
+            })
+            .count()
+    };
+    // Mono theme: hits reversed, the current one also underlined. 工作计划 is 4 wide characters;
+    // the terminal receives one cell for each (the cell behind a wide character is skipped).
+    let current = cells(Modifier::REVERSED | Modifier::UNDERLINED, Modifier::empty());
+    let others = cells(Modifier::REVERSED, Modifier::UNDERLINED);
+    assert_eq!(
+        current, 4,
+        "exactly one current hit of four wide characters"
+    );
+    assert!(
+        others >= 4,
+        "other hits on screen are highlighted too ({others} cells)"
+    );
+}
