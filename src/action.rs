@@ -82,6 +82,12 @@ pub enum Action {
     PromptConfirm,
     /// Prompt: close it and go back to where it opened.
     PromptCancel,
+    /// The search results list.
+    OpenResults,
+    /// The marks list.
+    ListMarks,
+    /// Results list: whole compilation, plan parts only, current report.
+    CycleScope,
     /// Search prompt: literal or regular expression.
     PromptToggleRegex,
     /// Prompt: older history entry (or the picker's row above).

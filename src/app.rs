@@ -3,6 +3,7 @@
 
 pub mod cursor;
 pub mod find;
+pub mod results;
 
 use std::sync::Arc;
 
@@ -81,6 +82,11 @@ pub struct App {
     pub message: Option<String>,
     /// Search, the jump prompt, the jump list and marks.
     pub finder: Finder,
+    /// The search results list, when open.
+    pub results: Option<results::Results>,
+    /// The marks list, when open, and its selected row.
+    pub marks_open: bool,
+    pub marks_selected: usize,
     /// Report titles and heading lines, sorted: the stops of `}` and `{`.
     sections: Vec<LineNo>,
     /// Where each plan part starts, sorted: the stops of `)` and `(`.
@@ -129,6 +135,9 @@ impl App {
             mouse: false,
             message: None,
             finder: Finder::default(),
+            results: None,
+            marks_open: false,
+            marks_selected: 0,
             sections,
             plan_starts,
         };
@@ -200,6 +209,9 @@ impl App {
         if self.help.is_some() {
             return Context::Help;
         }
+        if self.results.is_some() || self.marks_open {
+            return Context::List;
+        }
         match self.focus {
             Pane::Contents => Context::Contents,
             Pane::Text => Context::Text,
@@ -234,6 +246,14 @@ impl App {
         if let Some(scroll) = self.help {
             return self.update_help(action, scroll);
         }
+        if self.results.is_some() || self.marks_open {
+            self.update_list(action);
+            return if action == Action::Quit {
+                Effect::Quit
+            } else {
+                Effect::None
+            };
+        }
         if self.finder.prompt.is_some() {
             return match action {
                 Action::PromptConfirm => self.prompt_confirm(),
@@ -260,6 +280,9 @@ impl App {
             Action::PrevHit => self.next_hit(false),
             Action::JumpBack => self.walk_jumps(true),
             Action::JumpForward => self.walk_jumps(false),
+            Action::OpenResults => self.open_results(),
+            Action::ListMarks => self.marks_open = true,
+            Action::CycleScope => {}
             Action::SetMark => self.finder.pending_mark = Some(MarkKey::Set),
             Action::GoMark => self.finder.pending_mark = Some(MarkKey::Go),
             Action::PromptConfirm
@@ -314,6 +337,50 @@ impl App {
             Action::Open => self.open(),
         }
         Effect::None
+    }
+
+    /// Keys while the results or marks list is open.
+    fn update_list(&mut self, action: Action) {
+        let len = self
+            .results
+            .as_ref()
+            .map_or_else(|| self.finder.marks.len(), |r| r.rows.len());
+        let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+        let selected = self
+            .results
+            .as_ref()
+            .map_or(self.marks_selected, |r| r.selected);
+        let moved = match action {
+            Action::Down => selected + 1,
+            Action::Up => selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => selected + page,
+            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => len,
+            Action::CycleScope => {
+                self.cycle_results_scope();
+                return;
+            }
+            Action::Open => {
+                if self.results.is_some() {
+                    self.open_result();
+                } else {
+                    self.open_mark(selected);
+                }
+                return;
+            }
+            Action::Cancel | Action::OpenResults | Action::ListMarks | Action::Quit => {
+                self.results = None;
+                self.marks_open = false;
+                return;
+            }
+            _ => return,
+        };
+        let clamped = moved.min(len.saturating_sub(1));
+        match self.results.as_mut() {
+            Some(r) => r.selected = clamped,
+            None => self.marks_selected = clamped,
+        }
     }
 
     fn update_help(&mut self, action: Action, scroll: usize) -> Effect {

@@ -14,6 +14,7 @@ pub enum Context {
     Plans,
     Help,
     Prompt,
+    List,
 }
 
 impl Context {
@@ -27,6 +28,7 @@ impl Context {
             Self::Plans => "Plans pane",
             Self::Help => "Help",
             Self::Prompt => "Search and jump prompts",
+            Self::List => "Results and marks lists",
         }
     }
 }
@@ -223,6 +225,31 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         A::HistoryNewer,
         "newer search (jump: the row below)",
     ),
+    bind(
+        C::Global,
+        &["&", "F"],
+        A::OpenResults,
+        "list every search hit by report and section",
+    ),
+    bind(C::Global, &["`"], A::ListMarks, "list the marks"),
+    bind(
+        C::List,
+        &["enter"],
+        A::Open,
+        "go to the selected hit or mark",
+    ),
+    bind(
+        C::List,
+        &["s"],
+        A::CycleScope,
+        "results: all, plan parts only, current report",
+    ),
+    bind(
+        C::List,
+        &["esc", "q", "&", "F", "`"],
+        A::Cancel,
+        "close the list",
+    ),
 ];
 
 /// A key as the table names it: `j`, `G`, `ctrl-d`, `shift-tab`, `pgdn`, `space`, `enter`.
@@ -333,6 +360,21 @@ impl Keymap {
         match context {
             // Only the prompt's own keys: everything else is text entry.
             Context::Prompt => find(Context::Prompt),
+            Context::List => find(Context::List).or_else(|| {
+                find(Context::Global).filter(|a| {
+                    matches!(
+                        a,
+                        Action::Down
+                            | Action::Up
+                            | Action::PageDown
+                            | Action::PageUp
+                            | Action::Top
+                            | Action::Bottom
+                            | Action::HalfPageDown
+                            | Action::HalfPageUp
+                    )
+                })
+            }),
             Context::Help => find(Context::Help).or_else(|| {
                 find(Context::Global).filter(|a| {
                     matches!(

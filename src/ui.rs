@@ -4,6 +4,7 @@
 pub mod contents;
 pub mod draw;
 pub mod help;
+pub mod lists;
 pub mod plans;
 pub mod prompt;
 pub mod text;
@@ -61,6 +62,11 @@ pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
     match &app.finder.prompt {
         Some(p) => prompt::render(app, p, layout.status, buf),
         None => status(app, layout.status, buf),
+    }
+    if let Some(r) = &app.results {
+        lists::results(app, r, area, buf);
+    } else if app.marks_open {
+        lists::marks(app, area, buf);
     }
     if let Some(scroll) = app.help {
         help::render(app, theme, area, scroll, buf);

@@ -51,6 +51,11 @@ fn search_prompt_with_hits() {
 }
 
 #[test]
+fn results_list() {
+    snap("results", F000, "/下一步<Enter>&");
+}
+
+#[test]
 fn jump_picker() {
     snap("picker", F000, ":水利<Down>");
 }

@@ -226,3 +226,93 @@ fn hits_are_highlighted_and_the_current_one_is_distinct() {
         "other hits on screen are highlighted too ({others} cells)"
     );
 }
+
+#[test]
+fn results_list_groups_counts_scopes_and_jumps() {
+    use huibian::app::results::{Row, Scope};
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "/下一步<Enter>&");
+    let r = a.results.as_ref().expect("open");
+    assert_eq!((r.scope, r.total), (Scope::All, 13));
+    let hits = r
+        .rows
+        .iter()
+        .filter(|row| matches!(row, Row::Hit { .. }))
+        .count();
+    assert_eq!(hits, 13);
+    // Each report row counts the hits listed under it.
+    let Row::Report { title, count } = &r.rows[0] else {
+        panic!("a report row first")
+    };
+    assert_eq!(
+        (title.as_str(), *count),
+        ("2023年市人大代表建议和政协委员提案办理工作总结", 2)
+    );
+    assert!(matches!(&r.rows[1], Row::Section { label, count: 2 } if label == "三、下一步打算"));
+    type_keys(&mut a, "s");
+    let plans = a.results.as_ref().expect("open");
+    assert_eq!(
+        (plans.scope, plans.total),
+        (Scope::Plans, 10),
+        "inline mentions outside plan parts are left out"
+    );
+    type_keys(&mut a, "s");
+    assert!(matches!(
+        a.results.as_ref().map(|r| r.scope),
+        Some(Scope::Report(_))
+    ));
+    type_keys(&mut a, "ss");
+    let r = a.results.as_ref().expect("open");
+    let target = r.rows.iter().skip(r.selected).find_map(|row| {
+        if let Row::Hit { line, .. } = row {
+            Some(*line)
+        } else {
+            None
+        }
+    });
+    type_keys(&mut a, "jjj");
+    let r = a.results.as_ref().expect("open");
+    let chosen = r
+        .rows
+        .iter()
+        .skip(r.selected)
+        .find_map(|row| {
+            if let Row::Hit { line, .. } = row {
+                Some(*line)
+            } else {
+                None
+            }
+        })
+        .expect("a hit");
+    type_keys(&mut a, "<Enter>");
+    assert!(a.results.is_none());
+    let (_, height) = a.text_size();
+    assert!(
+        a.view()
+            .rows_from(a.top, height)
+            .iter()
+            .any(|row| row.line == chosen),
+        "the chosen hit is on screen"
+    );
+    assert!(target.is_some());
+    type_keys(&mut a, "&<Esc>");
+    assert!(a.results.is_none());
+}
+
+#[test]
+fn marks_list_shows_and_opens_marks() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "]]mb]]ma`");
+    assert!(a.marks_open);
+    let marks = a.sorted_marks();
+    assert_eq!(marks.iter().map(|m| m.0).collect::<String>(), "ab");
+    let rows = screen(&a);
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("a  L70  市2023年生物多样性保护工作总结")),
+        "{rows:?}"
+    );
+    type_keys(&mut a, "j<Enter>");
+    assert!(!a.marks_open);
+    assert_eq!(a.top.line, 46, "mark b");
+}

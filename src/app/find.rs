@@ -394,6 +394,28 @@ impl App {
             .map_or(0, |r| r.start + a.byte)
     }
 
+    /// Shows a hit (for the results list).
+    pub(crate) fn show_hit_public(&mut self, hit: &Hit) {
+        self.show_hit(hit);
+    }
+
+    /// The marks, sorted by letter, with where they point.
+    #[must_use]
+    pub fn sorted_marks(&self) -> Vec<(char, Anchor)> {
+        let mut marks: Vec<(char, Anchor)> =
+            self.finder.marks.iter().map(|(&c, &a)| (c, a)).collect();
+        marks.sort_unstable_by_key(|&(c, _)| c);
+        marks
+    }
+
+    /// `Enter` in the marks list.
+    pub(crate) fn open_mark(&mut self, index: usize) {
+        self.marks_open = false;
+        if let Some(&(_, anchor)) = self.sorted_marks().get(index) {
+            self.jump_to(anchor);
+        }
+    }
+
     /// Moves the reading position so the hit's row sits a third of the way down the text.
     fn show_hit(&mut self, hit: &Hit) {
         let place = search::place(&self.doc, hit.start);

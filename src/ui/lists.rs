@@ -1,0 +1,138 @@
+//! The search results list and the marks list, drawn over the panes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw::{fill, put, restyle, truncate};
+use crate::app::App;
+use crate::app::results::{Results, Row};
+
+/// The rectangle of a list overlay: the screen between the pane headers and the status line.
+fn frame(area: Rect) -> Rect {
+    Rect::new(
+        area.x,
+        area.y + 1.min(area.height),
+        area.width,
+        area.height.saturating_sub(2),
+    )
+}
+
+/// Draws rows `(indent, text, style)` with a title, keeping `selected` in view.
+fn list(
+    app: &App,
+    area: Rect,
+    title: &str,
+    rows: &[(u16, String, ratatui::style::Style)],
+    selected: usize,
+    buf: &mut Buffer,
+) {
+    let rect = frame(area);
+    if rect.height < 2 || rect.width < 4 {
+        return;
+    }
+    let theme = &app.theme;
+    let wide = app.settings.ambiguous_wide;
+    for y in rect.y..rect.y + rect.height {
+        fill(buf, rect, y, theme.text);
+    }
+    let max_x = rect.x + rect.width;
+    fill(buf, rect, rect.y, theme.header_focus);
+    put(
+        buf,
+        rect.x + 1,
+        rect.y,
+        max_x,
+        &truncate(title, usize::from(rect.width - 1), wide),
+        theme.header_focus,
+        wide,
+    );
+    let body = usize::from(rect.height - 1);
+    let first = selected
+        .saturating_sub(body / 3)
+        .min(rows.len().saturating_sub(body));
+    for (i, (indent, text, style)) in rows.iter().enumerate().skip(first).take(body) {
+        let y = rect.y + 1 + u16::try_from(i - first).unwrap_or(0);
+        let x = rect.x + 1 + indent;
+        put(
+            buf,
+            x,
+            y,
+            max_x,
+            &truncate(text, usize::from(max_x.saturating_sub(x)), wide),
+            *style,
+            wide,
+        );
+        if i == selected {
+            restyle(buf, rect, y, theme.selection);
+        }
+    }
+}
+
+/// Draws the results list.
+pub fn results(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let query = app
+        .finder
+        .search
+        .as_ref()
+        .map_or("", |s| s.query.text.as_str());
+    let shown = if r.truncated {
+        format!(", first {} listed", crate::app::results::MAX_LISTED)
+    } else {
+        String::new()
+    };
+    let title = format!(
+        "/{query}: {} hits in {}{shown}  (Enter go, s scope, Esc close)",
+        r.total,
+        r.scope.label()
+    );
+    let rows: Vec<(u16, String, ratatui::style::Style)> = r
+        .rows
+        .iter()
+        .map(|row| match row {
+            Row::Report { title, count } => {
+                (0, format!("《{title}》 ({count})"), theme.report_title)
+            }
+            Row::Section { label, count } => (2, format!("{label} ({count})"), theme.heading1),
+            Row::Hit { line, snippet, .. } => (4, format!("L{line}: {snippet}"), theme.text),
+        })
+        .collect();
+    list(app, area, &title, &rows, r.selected, buf);
+}
+
+/// Draws the marks list: each mark, its place and a snippet of the line.
+pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let marks = app.sorted_marks();
+    let rows: Vec<(u16, String, ratatui::style::Style)> = if marks.is_empty() {
+        vec![(
+            0,
+            "no marks yet: m then a letter sets one".into(),
+            theme.no_plan,
+        )]
+    } else {
+        marks
+            .iter()
+            .map(|(c, a)| {
+                let snippet: String = app.doc.text.trimmed(a.line).chars().take(40).collect();
+                (
+                    0,
+                    format!(
+                        "{c}  L{}  {}  {snippet}",
+                        a.line,
+                        crate::search::location(&app.doc, a.line)
+                    ),
+                    theme.text,
+                )
+            })
+            .collect()
+    };
+    list(
+        app,
+        area,
+        "Marks  (Enter go, Esc close)",
+        &rows,
+        app.marks_selected,
+        buf,
+    );
+}
