@@ -97,15 +97,20 @@ pub fn run(mut app: App) -> io::Result<()> {
         while event::poll(Duration::ZERO)? {
             events.push(event::read()?);
         }
-        for ev in events {
-            match handle(&mut app, &ev) {
+        app.finder.defer = true;
+        let mut effects: Vec<Effect> = events.iter().map(|ev| handle(&mut app, ev)).collect();
+        app.finder.defer = false;
+        effects.push(app.flush_prompt());
+        for effect in effects {
+            match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Mouse(on) => {
                     let mut out = io::stdout();
                     out.write_all(if on { MOUSE_ON } else { MOUSE_OFF }.as_bytes())?;
                     out.flush()?;
                 }
-                Effect::Count { generation, regex } => {
+                // Only the newest count matters; older ones would be discarded on arrival.
+                Effect::Count { generation, regex } if generation == app.search_generation() => {
                     let doc = Arc::clone(&app.doc);
                     let tx = counted_tx.clone();
                     std::thread::spawn(move || {
@@ -113,7 +118,7 @@ pub fn run(mut app: App) -> io::Result<()> {
                         let _ = tx.send((generation, hits));
                     });
                 }
-                Effect::None => {}
+                Effect::Count { .. } | Effect::None => {}
             }
         }
     }

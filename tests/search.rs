@@ -316,3 +316,36 @@ fn marks_list_shows_and_opens_marks() {
     assert!(!a.marks_open);
     assert_eq!(a.top.line, 46, "mark b");
 }
+
+#[test]
+fn a_batch_of_typed_keys_is_searched_once() {
+    let mut a = app(F000, 160, 45);
+    a.finder.defer = true;
+    for key in key_events("/信访工作") {
+        assert!(
+            matches!(a.handle_key(&key), Effect::None),
+            "no search while the batch is read"
+        );
+    }
+    assert!(a.finder.search.is_none());
+    a.finder.defer = false;
+    let Effect::Count { generation, regex } = a.flush_prompt() else {
+        panic!("one search for the batch")
+    };
+    assert_eq!(generation, a.search_generation());
+    a.hits_counted(
+        generation,
+        huibian::search::find_all(&regex, a.doc.text.as_str()),
+    );
+    assert_eq!(counter(&a), "2/17");
+    // Enter right after typing (same batch) still searches first.
+    let mut b = app(F000, 160, 45);
+    b.finder.defer = true;
+    type_keys(&mut b, "/信访工作<Enter>");
+    assert!(
+        b.finder
+            .search
+            .as_ref()
+            .is_some_and(|s| s.current.is_some())
+    );
+}

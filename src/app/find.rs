@@ -44,6 +44,8 @@ pub struct Prompt {
     pub selected: usize,
     /// The search that was active before the prompt opened.
     previous: Option<ActiveSearch>,
+    /// The text changed but has not been searched yet (see [`Finder::defer`]).
+    dirty: bool,
 }
 
 impl Prompt {
@@ -114,6 +116,10 @@ pub struct Finder {
     pub marks: HashMap<char, Anchor>,
     /// `m` or `'` was pressed: the next key names the mark.
     pub pending_mark: Option<MarkKey>,
+    /// While set, typing only edits the prompt; the search runs once in
+    /// [`App::flush_prompt`]. The event loop sets it for each batch of queued keys, so a fast
+    /// typist, a paste or a slow link costs one search, not one per character.
+    pub defer: bool,
 }
 
 /// Which mark command waits for its letter.
@@ -141,6 +147,7 @@ impl App {
             candidates: Vec::new(),
             selected: 0,
             previous: self.finder.search.clone(),
+            dirty: false,
         });
         if kind == PromptKind::Jump {
             self.refresh_candidates();
@@ -158,7 +165,28 @@ impl App {
             return Effect::None;
         }
         prompt.history_pos = None;
+        if self.finder.defer {
+            prompt.dirty = true;
+            return Effect::None;
+        }
         self.prompt_changed()
+    }
+
+    /// The generation of the newest search.
+    #[must_use]
+    pub fn search_generation(&self) -> u64 {
+        self.finder.generation
+    }
+
+    /// Runs the search for text typed while [`Finder::defer`] was set.
+    pub fn flush_prompt(&mut self) -> Effect {
+        match self.finder.prompt.as_mut() {
+            Some(p) if p.dirty => {
+                p.dirty = false;
+                self.prompt_changed()
+            }
+            _ => Effect::None,
+        }
     }
 
     /// Recomputes what the prompt's text finds.
@@ -237,6 +265,7 @@ impl App {
 
     /// `Enter` in the prompt.
     pub fn prompt_confirm(&mut self) -> Effect {
+        let pending = self.flush_prompt();
         let Some(prompt) = self.finder.prompt.take() else {
             return Effect::None;
         };
@@ -272,7 +301,7 @@ impl App {
                 }
             }
         }
-        Effect::None
+        pending
     }
 
     /// `Esc` in the prompt: back to where it opened, with the search that was in force.
