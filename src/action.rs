@@ -82,6 +82,17 @@ pub enum Action {
     PromptConfirm,
     /// Prompt: close it and go back to where it opened.
     PromptCancel,
+    /// Copy the section at the reading position (in the plans pane: the selected plan block),
+    /// or the selected lines.
+    CopySection,
+    /// Copy the report at the reading position.
+    CopyReport,
+    /// Copy the current report's plan part.
+    CopyPlan,
+    /// Copy every report's plan part.
+    CopyAllPlans,
+    /// Start (or cancel) a line selection in the text.
+    SelectLines,
     /// The search results list.
     OpenResults,
     /// The marks list.

@@ -31,6 +31,11 @@ pub enum Effect {
         generation: u64,
         regex: regex::Regex,
     },
+    /// Put `text` on the user's clipboard, then report with `App::copied(label, …)`.
+    Copy {
+        text: String,
+        label: String,
+    },
 }
 
 /// Start-up choices.
@@ -42,6 +47,8 @@ pub struct Settings {
     pub ambiguous_wide: bool,
     /// The file's name, for the status line.
     pub file_name: String,
+    /// Start each copy with a breadcrumb line (`《report》 › 二、…`).
+    pub breadcrumb: bool,
 }
 
 impl Default for Settings {
@@ -51,6 +58,7 @@ impl Default for Settings {
             color: ColorMode::Ansi,
             ambiguous_wide: false,
             file_name: String::new(),
+            breadcrumb: true,
         }
     }
 }
@@ -84,6 +92,8 @@ pub struct App {
     pub finder: Finder,
     /// The search results list, when open.
     pub results: Option<results::Results>,
+    /// The first line of a line selection in progress (`v`).
+    pub selection: Option<LineNo>,
     /// The marks list, when open, and its selected row.
     pub marks_open: bool,
     pub marks_selected: usize,
@@ -138,6 +148,7 @@ impl App {
             results: None,
             marks_open: false,
             marks_selected: 0,
+            selection: None,
             sections,
             plan_starts,
         };
@@ -280,6 +291,18 @@ impl App {
             Action::PrevHit => self.next_hit(false),
             Action::JumpBack => self.walk_jumps(true),
             Action::JumpForward => self.walk_jumps(false),
+            Action::CopySection | Action::CopyReport | Action::CopyPlan | Action::CopyAllPlans => {
+                return self.copy(action);
+            }
+            Action::SelectLines => {
+                self.selection = match self.selection {
+                    Some(_) => None,
+                    None => Some(self.top.line),
+                };
+                self.message = self
+                    .selection
+                    .map(|_| "selecting lines: move, then y to copy (v or Esc cancels)".into());
+            }
             Action::OpenResults => self.open_results(),
             Action::ListMarks => self.marks_open = true,
             Action::CycleScope => {}
@@ -294,7 +317,9 @@ impl App {
             Action::ToggleHelp => self.help = Some(0),
             Action::Cancel => {
                 self.message = None;
-                self.finder.search = None;
+                if self.selection.take().is_none() {
+                    self.finder.search = None;
+                }
             }
             Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
             Action::FocusContents => self.focus = Pane::Contents,
@@ -643,6 +668,90 @@ impl App {
         }
     }
 
+    /// Builds the text for a copy action; the event loop puts it on the clipboard.
+    fn copy(&mut self, action: Action) -> Effect {
+        let doc = &self.doc;
+        let r = self.current_report();
+        let breadcrumb = self.settings.breadcrumb;
+        let piece = match action {
+            Action::CopyAllPlans => {
+                let (text, n) = crate::copy::all_plans(doc, breadcrumb);
+                return Effect::Copy {
+                    text,
+                    label: format!("{n} plan parts"),
+                };
+            }
+            Action::CopySection if self.selection.is_some() => {
+                let (first, last) = self
+                    .selected_lines()
+                    .unwrap_or((self.top.line, self.top.line));
+                self.selection = None;
+                Some(crate::copy::lines(&self.doc, first, last))
+            }
+            Action::CopySection if self.focus == Pane::Plans => {
+                crate::copy::plan(doc, self.entry.report)
+                    .or_else(|| crate::copy::report(doc, self.entry.report))
+            }
+            Action::CopySection => crate::copy::section_at(doc, self.top.line),
+            Action::CopyReport => crate::copy::report(doc, r),
+            _ => crate::copy::plan(doc, r),
+        };
+        match piece {
+            Some(p) => Effect::Copy {
+                text: p.text(doc, breadcrumb),
+                label: p.label,
+            },
+            None => {
+                self.message = Some(format!("《{}》 has no plan part", doc.reports[r].title));
+                Effect::None
+            }
+        }
+    }
+
+    /// The lines a selection covers: from where `v` was pressed to the last line on screen (or,
+    /// above the start, from the top line down to it).
+    #[must_use]
+    pub fn selected_lines(&self) -> Option<(LineNo, LineNo)> {
+        let start = self.selection?;
+        if self.top.line < start {
+            return Some((self.top.line, start));
+        }
+        let (_, height) = self.text_size();
+        let last = self
+            .view()
+            .rows_from(self.top, height)
+            .last()
+            .map_or(self.top.line, |r| r.line);
+        Some((start, last.max(start)))
+    }
+
+    /// A copy finished: say what was copied, how long it is and how it was sent.
+    pub fn copied(
+        &mut self,
+        label: &str,
+        text: &str,
+        result: std::io::Result<crate::clipboard::Method>,
+    ) {
+        let chars = text.chars().count();
+        self.message = Some(match result {
+            Ok(method) => {
+                let mut m = format!(
+                    "copied {label} · {} chars · {}",
+                    thousands(chars),
+                    method.name()
+                );
+                let payload = text.len().div_ceil(3) * 4;
+                if method == crate::clipboard::Method::Osc52
+                    && payload > crate::clipboard::OSC52_WARN_BYTES
+                {
+                    m.push_str(" · large: some terminals cut OSC 52 short");
+                }
+                m
+            }
+            Err(e) => format!("copy failed ({e}): try --clipboard osc52 or tmux"),
+        });
+    }
+
     /// The report that holds the reading position (or the first one, before any report).
     #[must_use]
     pub fn current_report(&self) -> usize {
@@ -651,4 +760,17 @@ impl App {
             .partition_point(|r| r.line <= self.top.line)
             .saturating_sub(1)
     }
+}
+
+/// `1234567` as `1 234 567`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -32,6 +32,16 @@ pub struct Options {
     /// literal, full/half-width insensitive, smart case (see --regex).
     #[arg(long, value_name = "PATTERN", group = "export")]
     pub search: Option<String>,
+    /// Print one section: `3` (report 3), `3/二` (its heading 二、), `3/二/（一）`, `3/plan`.
+    #[arg(long, value_name = "SPEC", group = "export")]
+    pub section: Option<String>,
+    /// How the reader copies: auto (tmux inside tmux, else OSC 52, or the system clipboard on a
+    /// local desktop), tmux, osc52, system.
+    #[arg(long, value_enum, default_value_t = crate::clipboard::Method::Auto)]
+    pub clipboard: crate::clipboard::Method,
+    /// Leave the breadcrumb line (`《report》 › 二、…`) out of copies and --section.
+    #[arg(long)]
+    pub no_breadcrumb: bool,
     /// Read the --search PATTERN as a regular expression.
     #[arg(long, requires = "search")]
     pub regex: bool,
@@ -113,7 +123,11 @@ pub fn load(path: &Path) -> Result<Compilation, Error> {
 /// # Errors
 /// See [`Error`]; nothing is written to `out` when the input is bad.
 pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
-    let exporting = options.json || options.list || options.plans || options.search.is_some();
+    let exporting = options.json
+        || options.list
+        || options.plans
+        || options.search.is_some()
+        || options.section.is_some();
     let Some(path) = options.file.as_deref() else {
         if exporting {
             return Err(Error::Usage("the export flags need a FILE".into()));
@@ -135,6 +149,9 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         export::write_json(&compilation, &name, &mut buffered)?;
     } else if options.list {
         export::write_list(&compilation, &mut buffered)?;
+    } else if let Some(spec) = &options.section {
+        let piece = crate::copy::resolve_spec(&compilation, spec).map_err(Error::Usage)?;
+        buffered.write_all(piece.text(&compilation, !options.no_breadcrumb).as_bytes())?;
     } else if let Some(pattern) = &options.search {
         let query = crate::search::Query {
             text: pattern.clone(),
@@ -186,6 +203,11 @@ fn read(compilation: Compilation, file_name: String, options: &Options) -> Resul
         color,
         ambiguous_wide: options.ambiguous_wide,
         file_name,
+        breadcrumb: !options.no_breadcrumb,
     };
-    crate::terminal::run(crate::app::App::new(compilation, settings)).map_err(Error::Output)
+    crate::terminal::run(
+        crate::app::App::new(compilation, settings),
+        options.clipboard,
+    )
+    .map_err(Error::Output)
 }

@@ -227,6 +227,31 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Global,
+        &["y"],
+        A::CopySection,
+        "copy the section here (plans pane: the plan block; or the selected lines)",
+    ),
+    bind(C::Global, &["Y"], A::CopyReport, "copy the whole report"),
+    bind(
+        C::Global,
+        &["p"],
+        A::CopyPlan,
+        "copy the report's plan part",
+    ),
+    bind(
+        C::Global,
+        &["A"],
+        A::CopyAllPlans,
+        "copy every report's plan part",
+    ),
+    bind(
+        C::Text,
+        &["v"],
+        A::SelectLines,
+        "start or cancel a line selection (move, then y)",
+    ),
+    bind(
+        C::Global,
         &["&", "F"],
         A::OpenResults,
         "list every search hit by report and section",

@@ -10,6 +10,8 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod clipboard;
+pub mod copy;
 pub mod export;
 pub mod generate;
 pub mod keymap;

@@ -62,7 +62,8 @@ fn spawn_signal_thread() -> io::Result<()> {
 ///
 /// # Errors
 /// When the terminal cannot be set up or written to.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App, clipboard: crate::clipboard::Method) -> io::Result<()> {
+    let env = crate::clipboard::Env::from_process();
     spawn_signal_thread()?;
     let mut terminal = ratatui::try_init()?;
     let _guard = Guard;
@@ -117,6 +118,10 @@ pub fn run(mut app: App) -> io::Result<()> {
                         let hits = crate::search::find_all(&regex, doc.text.as_str());
                         let _ = tx.send((generation, hits));
                     });
+                }
+                Effect::Copy { text, label } => {
+                    let result = crate::clipboard::copy(&text, clipboard, &env, &mut io::stdout());
+                    app.copied(&label, &text, result);
                 }
                 Effect::Count { .. } | Effect::None => {}
             }

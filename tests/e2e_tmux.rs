@@ -268,3 +268,50 @@ fn search_with_a_chinese_query() {
     t.wait("the next hit", |s| s.contains(" /信访工作  3/17"));
     t.keys(&["q"]);
 }
+
+#[test]
+fn copy_a_plan_part_and_a_report_into_tmux() {
+    let file = fixture("001_149dd883a1863841.txt");
+    let command = format!("{BIN} {file}");
+    let Some(t) = Tmux::start("copy", 160, 45, &command) else {
+        return;
+    };
+    t.wait("the reader", |s| {
+        s.contains("16 reports") && s.contains("? help")
+    });
+    t.keys(&["]", "p"]);
+    t.wait("the copy message", |s| {
+        s.contains("copied 三、2024年工作计划 · 914 chars · tmux")
+    });
+    let buffer = String::from_utf8(t.tmux(&["show-buffer"]).stdout).expect("utf8");
+    let expected = Command::new(BIN)
+        .args(["--section", "2/plan", &file])
+        .output()
+        .expect("runs")
+        .stdout;
+    assert_eq!(
+        buffer,
+        String::from_utf8(expected).expect("utf8"),
+        "the buffer holds the plan part"
+    );
+    assert!(buffer.starts_with(
+        "《2023年工作总结及2024年工作计划》 › 三、2024年工作计划\n三、2024年工作计划\n"
+    ));
+    assert!(!buffer.contains("##paidbegin##"));
+    t.keys(&["Y"]);
+    t.wait("the report copy message", |s| {
+        s.contains("copied 《2023年工作总结及2024年工作计划》")
+    });
+    let buffer = String::from_utf8(t.tmux(&["show-buffer"]).stdout).expect("utf8");
+    let expected = Command::new(BIN)
+        .args(["--section", "2", &file])
+        .output()
+        .expect("runs")
+        .stdout;
+    assert_eq!(
+        buffer,
+        String::from_utf8(expected).expect("utf8"),
+        "the buffer holds the whole report"
+    );
+    t.keys(&["q"]);
+}

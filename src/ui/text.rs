@@ -172,6 +172,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = view.rows_from(app.top, usize::from(rows_area.height));
     let mut current: Option<(LineNo, LineLook)> = None;
     let mut hits: Option<(LineNo, Vec<LineHit>)> = None;
+    let selected = app.selected_lines();
     for (i, row) in rows.iter().enumerate() {
         let y = rows_area.y + u16::try_from(i).unwrap_or(u16::MAX);
         if current.as_ref().is_none_or(|(l, _)| *l != row.line) {
@@ -180,6 +181,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let Some((_, lk)) = &current else { continue };
         if lk.in_plan {
             buf[(area.x, y)].set_symbol(" ").set_style(theme.plan_mark);
+        }
+        if selected.is_some_and(|(a, b)| a <= row.line && row.line <= b) {
+            buf[(area.x, y)].set_symbol(">").set_style(theme.selection);
         }
         let text = app.doc.text.line(row.line);
         if hits.as_ref().is_none_or(|(l, _)| *l != row.line) {

@@ -20,6 +20,7 @@ pub fn app(fixture: &str, width: u16, height: u16) -> App {
         color: ColorMode::Never,
         ambiguous_wide: false,
         file_name: fixture.into(),
+        ..Settings::default()
     };
     let mut app = App::new(doc, settings);
     app.resize(width, height);

@@ -1,0 +1,187 @@
+//! What a copy holds, on real fixtures: sections, reports, plan parts, selections, all plans;
+//! the OSC 52 bytes; `--section` specs.
+
+mod common;
+
+use base64::Engine;
+use common::{app, press};
+use huibian::app::{App, Effect};
+use huibian::clipboard::{Env, Method};
+use huibian::keymap::key_events;
+
+const F001: &str = "001_149dd883a1863841.txt";
+
+fn source_lines(fixture: &str, first: usize, last: usize) -> String {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{fixture}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let mut out: String = text
+        .lines()
+        .skip(first - 1)
+        .take(last - first + 1)
+        .map(|l| format!("{}\n", l.trim_end().replace("##paidbegin##", "")))
+        .collect();
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Presses keys and returns the text of the last copy they asked for.
+fn copy(a: &mut App, keys: &str) -> Option<(String, String)> {
+    let mut last = None;
+    for key in key_events(keys) {
+        if let Effect::Copy { text, label } = a.handle_key(&key) {
+            last = Some((text, label));
+        }
+    }
+    last
+}
+
+#[test]
+fn plan_part_of_the_second_report() {
+    let mut a = app(F001, 160, 45);
+    let (text, label) = copy(&mut a, "]p").expect("a copy");
+    assert_eq!(label, "三、2024年工作计划");
+    let expected = format!(
+        "《2023年工作总结及2024年工作计划》 › 三、2024年工作计划\n{}",
+        source_lines(F001, 84, 91)
+    );
+    assert_eq!(text, expected);
+    assert!(!text.contains("##paid"));
+    assert!(
+        text.lines().all(|l| l == l.trim_end()),
+        "no trailing white space"
+    );
+}
+
+#[test]
+fn report_section_and_plans_pane_block() {
+    let mut a = app("002_a6a433b16e8aa61d.txt", 160, 45);
+    // Report 17 (县发改委) has a sign-off; Y copies the whole report with it.
+    let (text, _) = copy(&mut a, ":360<Enter>Y").expect("report");
+    assert!(text.starts_with("《县发改委（粮储局）2023年度政务公开工作总结》\n县发改委（粮储局）2023年度政务公开工作总结\n"));
+    assert!(text.ends_with("XX县发展和改革委员会\n2023年12月13日\n"));
+    // y at the nested plan heading copies that section, without the sign-off.
+    let (text, label) = copy(&mut a, ":388<Enter>y").expect("section");
+    assert_eq!(label, "（二）工作打算");
+    assert_eq!(
+        text,
+        format!(
+            "《县发改委（粮储局）2023年度政务公开工作总结》 › 三、存在问题和工作打算 › （二）工作打算\n{}",
+            source_lines("002_a6a433b16e8aa61d.txt", 388, 389)
+        )
+    );
+    // In the plans pane, y copies the selected report's plan block.
+    let (text, _) = copy(&mut a, "3y").expect("plan block");
+    assert!(text.contains("（二）工作打算\n下一步，我委将"));
+    assert!(
+        !text.contains("2023年12月13日"),
+        "the plan stops before the sign-off"
+    );
+}
+
+#[test]
+fn line_selection_and_all_plans() {
+    let mut a = app(F001, 160, 45);
+    press(&mut a, "]v");
+    assert!(a.selection.is_some());
+    let (first, last) = a.selected_lines().expect("selection");
+    let (text, _) = copy(&mut a, "y").expect("lines");
+    assert!(a.selection.is_none());
+    assert!(text.ends_with(&source_lines(F001, first, last)));
+    let (text, label) = copy(&mut a, "A").expect("all plans");
+    assert_eq!(label, "16 plan parts");
+    assert!(
+        text.matches("2024年工作计划\n").count() + text.matches("2024年工作思路\n").count() >= 16
+    );
+    let mut b = app(F001, 160, 45);
+    b.settings.breadcrumb = false;
+    let (text, _) = copy(&mut b, "]p").expect("plan");
+    assert_eq!(
+        text,
+        source_lines(F001, 84, 91),
+        "no breadcrumb when turned off"
+    );
+}
+
+#[test]
+fn osc52_outside_tmux_decodes_to_the_same_text() {
+    let mut a = app(F001, 160, 45);
+    let (text, label) = copy(&mut a, "]p").expect("copy");
+    let mut terminal = Vec::new();
+    let env = Env {
+        tmux: false,
+        ssh: true,
+        display: false,
+    };
+    let used = huibian::clipboard::copy(&text, Method::Auto, &env, &mut terminal);
+    assert!(matches!(used, Ok(Method::Osc52)));
+    let bytes = String::from_utf8(terminal).expect("ascii");
+    let payload = bytes
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|s| s.strip_suffix('\x07'))
+        .expect("OSC 52 frame");
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(payload)
+        .expect("base64");
+    assert_eq!(String::from_utf8(decoded).expect("utf8"), text);
+    a.copied(&label, &text, used);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("copied 三、2024年工作计划 · 914 chars · OSC 52")
+    );
+    a.copied("big", &"字".repeat(30_000), Ok(Method::Osc52));
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("30 000 chars") && m.contains("cut OSC 52"))
+    );
+}
+
+fn section(spec: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_huibian"))
+        .args([
+            "--section",
+            spec,
+            &format!("{}/tests/fixtures/{F001}", env!("CARGO_MANIFEST_DIR")),
+        ])
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn section_specs_on_the_command_line() {
+    let plan = section("2/plan");
+    assert!(plan.status.success());
+    assert_eq!(
+        String::from_utf8(plan.stdout).expect("utf8"),
+        format!(
+            "《2023年工作总结及2024年工作计划》 › 三、2024年工作计划\n{}",
+            source_lines(F001, 84, 91)
+        )
+    );
+    let report = String::from_utf8(section("2").stdout).expect("utf8");
+    assert!(
+        report.starts_with("《2023年工作总结及2024年工作计划》\n2023年工作总结及2024年工作计划\n")
+    );
+    let heading = String::from_utf8(section("2/一").stdout).expect("utf8");
+    assert!(heading.starts_with(
+        "《2023年工作总结及2024年工作计划》 › 一、2023年工作完成情况\n一、2023年工作完成情况\n"
+    ));
+    let sub = String::from_utf8(section("2/一/(二)").stdout).expect("utf8");
+    assert!(sub.starts_with("《2023年工作总结及2024年工作计划》 › 一、2023年工作完成情况 › （二）卫生重点工作\n（二）卫生重点工作\n"), "{sub}");
+    let bad = section("2/九");
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).expect("utf8");
+    assert_eq!(err.lines().count(), 1);
+    assert!(err.contains("一、 二、 三、"), "lists what exists: {err}");
+    let bad = section("99");
+    assert!(
+        String::from_utf8(bad.stderr)
+            .expect("utf8")
+            .contains("numbered 1 to 16")
+    );
+}
