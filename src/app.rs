@@ -530,6 +530,10 @@ impl App {
     }
 
     fn movement(&mut self, action: Action) {
+        // Before the reports are known (a large file still parsing) only the text moves.
+        if self.doc.reports.is_empty() && self.focus != Pane::Text {
+            return;
+        }
         match self.focus {
             Pane::Text => self.scroll_text(action),
             Pane::Contents => {
@@ -636,7 +640,7 @@ impl App {
     }
 
     fn fold(&mut self, action: Action) {
-        if self.focus != Pane::Contents {
+        if self.focus != Pane::Contents || self.doc.reports.is_empty() {
             return;
         }
         let r = self.node.report();
@@ -654,6 +658,9 @@ impl App {
     }
 
     fn open(&mut self) {
+        if self.doc.reports.is_empty() {
+            return;
+        }
         let line = match self.focus {
             Pane::Contents => cursor::node_line(&self.doc, self.node),
             Pane::Plans => cursor::entry_line(&self.doc, self.entry),
@@ -702,7 +709,10 @@ impl App {
                 label: p.label,
             },
             None => {
-                self.message = Some(format!("《{}》 has no plan part", doc.reports[r].title));
+                self.message = Some(match doc.reports.get(r) {
+                    Some(report) => format!("《{}》 has no plan part", report.title),
+                    None => "nothing to copy yet: the reports are still being read".into(),
+                });
                 Effect::None
             }
         }

@@ -95,8 +95,8 @@ impl ActiveSearch {
                 h.len()
             ),
             (Some(h), None) => format!("0/{}", h.len()),
-            (None, Some(_)) => "?/…".into(),
-            (None, None) => "0/…".into(),
+            (None, Some(_)) => "?/..".into(),
+            (None, None) => "0/..".into(),
         }
     }
 }

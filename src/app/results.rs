@@ -164,7 +164,7 @@ impl App {
                 .split(" › ")
                 .skip(1)
                 .collect::<Vec<_>>()
-                .join(" › ");
+                .join(" > ");
             if !section.is_empty() && section != last_section {
                 last_section.clone_from(&section);
                 rows.push(Row::Section {

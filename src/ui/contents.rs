@@ -58,6 +58,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
+    if app.doc.reports.is_empty() {
+        put(
+            buf,
+            area.x,
+            area.y,
+            area.x + area.width,
+            "(reading the reports...)",
+            theme.no_plan,
+            app.settings.ambiguous_wide,
+        );
+        return;
+    }
     let wide = app.settings.ambiguous_wide;
     let height = usize::from(area.height);
     // Start a third of a page above the selection (stateless scrolling: render never mutates).

@@ -29,10 +29,10 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
         (Some(e), _, _) => format!(" {e} "),
         (None, PromptKind::Search, Some(s)) => format!(" {} ", s.counter()),
         (None, PromptKind::Search, None) => {
-            " Enter search · Esc back · Ctrl-r regex · Up/Down history ".into()
+            " Enter search, Esc back, Ctrl-r regex, Up/Down history ".into()
         }
         (None, PromptKind::Jump, _) => {
-            format!(" {} matches · Enter jump · Esc back ", p.candidates.len())
+            format!(" {} matches, Enter jump, Esc back ", p.candidates.len())
         }
     };
     let right_w = u16::try_from(str_width(&right, wide))
