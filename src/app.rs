@@ -92,6 +92,8 @@ pub struct App {
     pub finder: Finder,
     /// The search results list, when open.
     pub results: Option<results::Results>,
+    /// Percent of the file parsed while a large file opens in the background.
+    pub loading: Option<u8>,
     /// The first line of a line selection in progress (`v`).
     pub selection: Option<LineNo>,
     /// The marks list, when open, and its selected row.
@@ -110,22 +112,7 @@ impl App {
         let theme = theme::builtin(&settings.theme, settings.color)
             .or_else(|_| theme::builtin("default", settings.color))
             .unwrap_or_default();
-        let mut sections: Vec<LineNo> = doc
-            .reports
-            .iter()
-            .flat_map(|r| std::iter::once(r.line).chain(r.headings.iter().map(|h| h.line)))
-            .collect();
-        sections.sort_unstable();
-        sections.dedup();
-        let plan_starts = doc
-            .reports
-            .iter()
-            .filter_map(|r| {
-                r.plan
-                    .as_ref()
-                    .map(|p| p.heading_line.unwrap_or(p.start_line))
-            })
-            .collect();
+        let (sections, plan_starts) = outline_stops(&doc);
         let tree = Tree::new(&doc);
         // Open at the first report: the contents pane already shows the TOC, `g` the title page.
         let first = doc.reports.first().map_or(1, |r| r.line);
@@ -149,6 +136,7 @@ impl App {
             marks_open: false,
             marks_selected: 0,
             selection: None,
+            loading: None,
             sections,
             plan_starts,
         };
@@ -675,6 +663,34 @@ impl App {
         }
     }
 
+    /// The whole file has been parsed: it replaces the preview. The reading position, marks and
+    /// jumps stay (line numbers are the file's in both); an active search is counted again.
+    pub fn replace_doc(&mut self, doc: Compilation) -> Effect {
+        let (sections, plan_starts) = outline_stops(&doc);
+        self.sections = sections;
+        self.plan_starts = plan_starts;
+        self.tree = Tree::new(&doc);
+        self.doc = Arc::new(doc);
+        self.loading = None;
+        let height = self.text_size().1;
+        self.top = self.view().clamp(self.top, height);
+        self.follow();
+        // A search started on the preview now covers the whole text: find its hit if it had none.
+        if self.finder.prompt.is_some() {
+            return self.prompt_refresh();
+        }
+        let missing = self
+            .finder
+            .search
+            .as_ref()
+            .is_some_and(|s| s.current.is_none());
+        if missing {
+            self.message = None;
+            self.next_hit(true);
+        }
+        self.recount()
+    }
+
     /// Builds the text for a copy action; the event loop puts it on the clipboard.
     fn copy(&mut self, action: Action) -> Effect {
         let doc = &self.doc;
@@ -783,4 +799,26 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// Report titles and heading lines (the stops of `}` and `{`), and where plan parts start (the
+/// stops of `)` and `(`), each sorted.
+fn outline_stops(doc: &Compilation) -> (Vec<LineNo>, Vec<LineNo>) {
+    let mut sections: Vec<LineNo> = doc
+        .reports
+        .iter()
+        .flat_map(|r| std::iter::once(r.line).chain(r.headings.iter().map(|h| h.line)))
+        .collect();
+    sections.sort_unstable();
+    sections.dedup();
+    let plan_starts = doc
+        .reports
+        .iter()
+        .filter_map(|r| {
+            r.plan
+                .as_ref()
+                .map(|p| p.heading_line.unwrap_or(p.start_line))
+        })
+        .collect();
+    (sections, plan_starts)
 }

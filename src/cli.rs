@@ -136,11 +136,22 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
             .map_err(|e| Error::Usage(format!("the built-in sample: {e}")))?;
         return read(sample, crate::sample::SAMPLE_NAME.into(), options);
     };
-    let compilation = load(path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    if !exporting && !path.is_dir() {
+        // A large file: show its beginning at once and parse the whole of it in the background.
+        if let Ok(Some(preview)) = crate::load::preview(path) {
+            return read_with(
+                preview,
+                name,
+                options,
+                Some(crate::load::spawn(path.to_path_buf())),
+            );
+        }
+    }
+    let compilation = load(path)?;
     if !exporting {
         return read(compilation, name, options);
     }
@@ -168,6 +179,16 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
 
 /// Opens the terminal reader on a parsed compilation.
 fn read(compilation: Compilation, file_name: String, options: &Options) -> Result<(), Error> {
+    read_with(compilation, file_name, options, None)
+}
+
+/// Opens the reader; `loader` delivers the whole file when `compilation` is only its beginning.
+fn read_with(
+    compilation: Compilation,
+    file_name: String,
+    options: &Options,
+    loader: Option<std::sync::mpsc::Receiver<crate::load::LoadEvent>>,
+) -> Result<(), Error> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() {
         return Err(Error::Usage("stdout is not a terminal: the reader needs one (for scripts use --json, --list or --plans)".into()));
@@ -205,9 +226,9 @@ fn read(compilation: Compilation, file_name: String, options: &Options) -> Resul
         file_name,
         breadcrumb: !options.no_breadcrumb,
     };
-    crate::terminal::run(
-        crate::app::App::new(compilation, settings),
-        options.clipboard,
-    )
-    .map_err(Error::Output)
+    let mut app = crate::app::App::new(compilation, settings);
+    if loader.is_some() {
+        app.loading = Some(0);
+    }
+    crate::terminal::run(app, options.clipboard, loader).map_err(Error::Output)
 }

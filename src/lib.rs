@@ -16,6 +16,7 @@ pub mod export;
 pub mod generate;
 pub mod keymap;
 pub mod layout;
+pub mod load;
 pub mod model;
 pub mod parse;
 pub mod sample;

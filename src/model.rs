@@ -270,6 +270,17 @@ pub struct Diagnostic {
 }
 
 impl Compilation {
+    /// A compilation whose reports are not known yet: just its text (the first screen of a large
+    /// file while the whole of it is parsed in the background).
+    #[must_use]
+    pub fn unparsed(text: Text, encoding: &'static str) -> Self {
+        Self {
+            encoding,
+            text,
+            ..Self::default()
+        }
+    }
+
     /// The report that contains `line`, if any.
     #[must_use]
     pub fn report_at(&self, line: LineNo) -> Option<usize> {

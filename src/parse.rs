@@ -40,8 +40,21 @@ pub fn parse(bytes: &[u8]) -> Result<Compilation, ParseError> {
 /// # Errors
 /// As [`parse`].
 pub fn parse_owned(bytes: Vec<u8>) -> Result<Compilation, ParseError> {
+    parse_with_progress(bytes, &mut |_| {})
+}
+
+/// As [`parse_owned`], reporting progress in percent (decoding counts for the first tenth, the
+/// reports for the rest) to `progress`, for a status line while a large file opens.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_with_progress(
+    bytes: Vec<u8>,
+    progress: &mut dyn FnMut(u8),
+) -> Result<Compilation, ParseError> {
     let decoded = decode::decode_owned(bytes)?;
-    parse_text(decoded.text, decoded.encoding)
+    progress(10);
+    parse_text_with_progress(decoded.text, decoded.encoding, progress)
 }
 
 /// Parses text that is already decoded and uses `\n` line breaks.
@@ -49,6 +62,14 @@ pub fn parse_owned(bytes: Vec<u8>) -> Result<Compilation, ParseError> {
 /// # Errors
 /// [`ParseError::NoReports`] when no report can be found.
 pub fn parse_text(text: String, encoding: &'static str) -> Result<Compilation, ParseError> {
+    parse_text_with_progress(text, encoding, &mut |_| {})
+}
+
+fn parse_text_with_progress(
+    text: String,
+    encoding: &'static str,
+    progress: &mut dyn FnMut(u8),
+) -> Result<Compilation, ParseError> {
     let (text, paidbegin) = artefacts::strip_inline(text);
     let text = Text::new(text);
     let artefacts = artefacts::find(&text, paidbegin);
@@ -90,7 +111,11 @@ pub fn parse_text(text: String, encoding: &'static str) -> Result<Compilation, P
         ..Compilation::default()
     };
     let compilation_year = header.title.as_deref().and_then(|t| lexis::years(t).min());
+    let step = (starts.len() / 20).max(1);
     for (i, start) in starts.iter().enumerate() {
+        if i % step == 0 {
+            progress(u8::try_from(10 + i * 90 / starts.len()).unwrap_or(99));
+        }
         let next = starts.get(i + 1).map_or(text.line_count() + 1, |s| s.line);
         let end = (start.title_line..next)
             .rev()

@@ -16,6 +16,7 @@ use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
+use crate::load::LoadEvent;
 
 /// Mouse reporting for clicks and the wheel only (1000) in SGR encoding (1006): no motion
 /// tracking, which floods an SSH link (crossterm's `EnableMouseCapture` turns on 1003 too).
@@ -62,7 +63,11 @@ fn spawn_signal_thread() -> io::Result<()> {
 ///
 /// # Errors
 /// When the terminal cannot be set up or written to.
-pub fn run(mut app: App, clipboard: crate::clipboard::Method) -> io::Result<()> {
+pub fn run(
+    mut app: App,
+    clipboard: crate::clipboard::Method,
+    loader: Option<mpsc::Receiver<LoadEvent>>,
+) -> io::Result<()> {
     let env = crate::clipboard::Env::from_process();
     spawn_signal_thread()?;
     let mut terminal = ratatui::try_init()?;
@@ -73,19 +78,35 @@ pub fn run(mut app: App, clipboard: crate::clipboard::Method) -> io::Result<()> 
     let (counted_tx, counted_rx) = mpsc::channel::<(u64, Vec<crate::search::Hit>)>();
     loop {
         terminal.draw(|frame| crate::ui::render(frame, &app))?;
-        // Wait for an event (or a finished count), then take every event already queued before
-        // drawing again, so key repeat over a slow link costs one redraw, not one per key.
+        // Wait for an event (or a finished count, or news from the loader), then take every
+        // event already queued before drawing again, so key repeat over a slow link costs one
+        // redraw, not one per key.
         let mut events = Vec::new();
+        let mut effects = Vec::new();
         loop {
-            let mut counted = false;
+            let mut woke = false;
             while let Ok((generation, hits)) = counted_rx.try_recv() {
                 app.hits_counted(generation, hits);
-                counted = true;
+                woke = true;
             }
-            if counted {
+            if let Some(rx) = &loader {
+                while let Ok(news) = rx.try_recv() {
+                    woke = true;
+                    match news {
+                        LoadEvent::Progress(p) => app.loading = Some(p),
+                        LoadEvent::Done(Ok(doc)) => effects.push(app.replace_doc(*doc)),
+                        LoadEvent::Done(Err(e)) => {
+                            app.loading = None;
+                            app.message = Some(format!("could not read the whole file: {e}"));
+                        }
+                    }
+                }
+            }
+            if woke {
                 break;
             }
-            let waiting = app.finder.search.as_ref().is_some_and(|s| s.hits.is_none());
+            let waiting = app.loading.is_some()
+                || app.finder.search.as_ref().is_some_and(|s| s.hits.is_none());
             if event::poll(if waiting {
                 Duration::from_millis(20)
             } else {
@@ -99,7 +120,7 @@ pub fn run(mut app: App, clipboard: crate::clipboard::Method) -> io::Result<()> 
             events.push(event::read()?);
         }
         app.finder.defer = true;
-        let mut effects: Vec<Effect> = events.iter().map(|ev| handle(&mut app, ev)).collect();
+        effects.extend(events.iter().map(|ev| handle(&mut app, ev)));
         app.finder.defer = false;
         effects.push(app.flush_prompt());
         for effect in effects {

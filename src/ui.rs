@@ -120,8 +120,11 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
     let percent = doc.text.line_range(app.top.line).map_or(0, |r| {
         (r.start + app.top.byte) * 100 / doc.text.as_str().len().max(1)
     });
+    let loading = app
+        .loading
+        .map_or_else(String::new, |p| format!(" parsing {p}% |"));
     let right = format!(
-        " L{}/{} {}% {}  ? help ",
+        "{loading} L{}/{} {}% {}  ? help ",
         app.top.line, total, percent, doc.encoding
     );
     let right_w = u16::try_from(crate::wrap::str_width(&right, wide)).unwrap_or(0);

@@ -251,6 +251,26 @@ impl App {
         }
     }
 
+    /// Searches the prompt's text again (the text under it changed).
+    pub(crate) fn prompt_refresh(&mut self) -> Effect {
+        self.prompt_changed()
+    }
+
+    /// Counts the active search again (the text changed under it: the whole file arrived).
+    pub(crate) fn recount(&mut self) -> Effect {
+        self.finder.generation += 1;
+        let generation = self.finder.generation;
+        let Some(s) = self.finder.search.as_mut() else {
+            return Effect::None;
+        };
+        s.generation = generation;
+        s.hits = None;
+        Effect::Count {
+            generation,
+            regex: s.regex.clone(),
+        }
+    }
+
     /// The count started for `generation` is done.
     pub fn hits_counted(&mut self, generation: u64, hits: Vec<Hit>) {
         if let Some(s) = self

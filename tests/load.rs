@@ -1,0 +1,92 @@
+//! Opening a large file at once: a preview of its beginning, then the whole model swapped in
+//! without moving the reading position; a search started early finds hits beyond the preview.
+
+mod common;
+
+use huibian::app::{App, Effect, Settings};
+use huibian::keymap::key_events;
+
+fn big_file(tag: &str, mb: usize) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("huibian-load-{tag}-{}.txt", std::process::id()));
+    let mut text = huibian::generate::compilation(&huibian::generate::CORPUS, mb << 20);
+    text = text.replace("##paidend##\n", "只在最后出现的短语。\n##paidend##\n");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn preview_then_whole_file_keeps_the_position_and_finishes_an_early_search() {
+    let path = big_file("swap", 3);
+    let preview = huibian::load::preview(&path)
+        .expect("reads")
+        .expect("a preview for a file over 1 MiB");
+    let full = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+    assert!(preview.text.as_str().len() <= 1 << 20);
+    assert!(full.reports.len() > preview.reports.len());
+    // Same lines in both: the preview is a prefix of the file.
+    assert_eq!(preview.text.line(7), full.text.line(7));
+    let mut a = App::new(preview, Settings::default());
+    a.resize(160, 45);
+    for key in key_events("jjjj/只在最后出现的短语<Enter>") {
+        a.handle_key(&key);
+    }
+    assert!(
+        a.finder
+            .search
+            .as_ref()
+            .is_some_and(|s| s.current.is_none()),
+        "not in the preview"
+    );
+    let top = a.top;
+    let effect = a.replace_doc(full);
+    assert!(
+        matches!(effect, Effect::Count { .. }),
+        "the search is counted again"
+    );
+    assert!(a.loading.is_none());
+    let hit = a
+        .finder
+        .search
+        .as_ref()
+        .and_then(|s| s.current.clone())
+        .expect("found in the whole text");
+    let line = a.doc.text.line_of_offset(hit.start);
+    assert!(line > top.line);
+    let (_, height) = a.text_size();
+    assert!(
+        a.view()
+            .rows_from(a.top, height)
+            .iter()
+            .any(|r| r.line == line),
+        "the hit is on screen"
+    );
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn small_files_have_no_preview_and_the_loader_reports_progress() {
+    let small = format!(
+        "{}/tests/fixtures/000_3aa89c1d59f293ce.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    assert!(
+        huibian::load::preview(std::path::Path::new(&small))
+            .expect("reads")
+            .is_none()
+    );
+    let path = big_file("progress", 2);
+    let rx = huibian::load::spawn(path.clone());
+    let mut progress = Vec::new();
+    let doc = loop {
+        match rx.recv().expect("the loader answers") {
+            huibian::load::LoadEvent::Progress(p) => progress.push(p),
+            huibian::load::LoadEvent::Done(result) => break *result.expect("parses"),
+        }
+    };
+    assert!(doc.reports.len() > 10);
+    assert!(
+        progress.windows(2).all(|w| w[0] <= w[1]) && progress.len() >= 3,
+        "{progress:?}"
+    );
+    std::fs::remove_file(path).ok();
+}
