@@ -106,3 +106,22 @@ pub enum Action {
     /// Prompt: newer history entry (or the picker's row below).
     HistoryNewer,
 }
+
+impl Action {
+    /// Whether the action only moves (a line, a page, to an end): the keys that also work
+    /// inside the help overlay and the lists.
+    #[must_use]
+    pub fn is_movement(self) -> bool {
+        matches!(
+            self,
+            Self::Down
+                | Self::Up
+                | Self::PageDown
+                | Self::PageUp
+                | Self::Top
+                | Self::Bottom
+                | Self::HalfPageDown
+                | Self::HalfPageUp
+        )
+    }
+}

@@ -385,36 +385,12 @@ impl Keymap {
         match context {
             // Only the prompt's own keys: everything else is text entry.
             Context::Prompt => find(Context::Prompt),
-            Context::List => find(Context::List).or_else(|| {
-                find(Context::Global).filter(|a| {
-                    matches!(
-                        a,
-                        Action::Down
-                            | Action::Up
-                            | Action::PageDown
-                            | Action::PageUp
-                            | Action::Top
-                            | Action::Bottom
-                            | Action::HalfPageDown
-                            | Action::HalfPageUp
-                    )
-                })
-            }),
-            Context::Help => find(Context::Help).or_else(|| {
-                find(Context::Global).filter(|a| {
-                    matches!(
-                        a,
-                        Action::Down
-                            | Action::Up
-                            | Action::PageDown
-                            | Action::PageUp
-                            | Action::Top
-                            | Action::Bottom
-                            | Action::HalfPageDown
-                            | Action::HalfPageUp
-                    )
-                })
-            }),
+            Context::List => {
+                find(Context::List).or_else(|| find(Context::Global).filter(|a| a.is_movement()))
+            }
+            Context::Help => {
+                find(Context::Help).or_else(|| find(Context::Global).filter(|a| a.is_movement()))
+            }
             ctx => find(ctx).or_else(|| find(Context::Global)),
         }
     }

@@ -145,12 +145,7 @@ pub fn place(doc: &Compilation, offset: usize) -> Place {
 /// `report › heading path` for a line, for results and the CLI.
 #[must_use]
 pub fn location(doc: &Compilation, line: LineNo) -> String {
-    let r = doc.reports.partition_point(|r| r.line <= line);
-    let Some(report) = r
-        .checked_sub(1)
-        .map(|i| &doc.reports[i])
-        .filter(|rep| line <= rep.end_line)
-    else {
+    let Some(report) = doc.report_at(line).map(|i| &doc.reports[i]) else {
         return doc
             .title
             .clone()

@@ -96,3 +96,16 @@ pub fn short_count(n: usize) -> String {
         _ => format!("{:.1}M", n as f64 / 1_000_000.0),
     }
 }
+
+/// What the contents and plans panes show while a large file's reports are still being read.
+pub fn not_yet(buf: &mut Buffer, area: Rect, theme: &crate::theme::Theme, ambiguous_wide: bool) {
+    put(
+        buf,
+        area.x,
+        area.y,
+        area.x + area.width,
+        "(reading the reports...)",
+        theme.no_plan,
+        ambiguous_wide,
+    );
+}

@@ -81,15 +81,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.doc.reports.is_empty() {
-        put(
-            buf,
-            area.x,
-            area.y,
-            area.x + area.width,
-            "(reading the reports...)",
-            theme.no_plan,
-            app.settings.ambiguous_wide,
-        );
+        super::draw::not_yet(buf, area, theme, app.settings.ambiguous_wide);
         return;
     }
     let wide = app.settings.ambiguous_wide;

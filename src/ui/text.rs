@@ -69,12 +69,7 @@ fn look(app: &App, theme: &Theme, line: LineNo) -> LineLook {
             ..plain
         };
     }
-    let r = doc.reports.partition_point(|r| r.line <= line);
-    let Some(report) = r
-        .checked_sub(1)
-        .map(|i| &doc.reports[i])
-        .filter(|rep| line <= rep.end_line)
-    else {
+    let Some(report) = doc.report_at(line).map(|i| &doc.reports[i]) else {
         let in_toc = doc
             .toc
             .as_ref()
