@@ -11,6 +11,15 @@ fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// What `huibian FILE --section SPEC` prints: the text a copy of that piece must hold.
+fn section_text(file: &str, spec: &str) -> String {
+    let out = Command::new(BIN)
+        .args(["--section", spec, file])
+        .output()
+        .expect("runs");
+    String::from_utf8(out.stdout).expect("utf8")
+}
+
 /// A private tmux server, killed when dropped.
 struct Tmux {
     socket: String,
@@ -87,6 +96,11 @@ impl Tmux {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// The tmux paste buffer (what a copy put there).
+    fn buffer(&self) -> String {
+        String::from_utf8(self.tmux(&["show-buffer"]).stdout).expect("utf8")
     }
 
     fn pane_pid(&self) -> u32 {
@@ -283,15 +297,10 @@ fn copy_a_plan_part_and_a_report_into_tmux() {
     t.wait("the copy message", |s| {
         s.contains("copied 三、2024年工作计划 · 914 chars · tmux")
     });
-    let buffer = String::from_utf8(t.tmux(&["show-buffer"]).stdout).expect("utf8");
-    let expected = Command::new(BIN)
-        .args(["--section", "2/plan", &file])
-        .output()
-        .expect("runs")
-        .stdout;
+    let buffer = t.buffer();
     assert_eq!(
         buffer,
-        String::from_utf8(expected).expect("utf8"),
+        section_text(&file, "2/plan"),
         "the buffer holds the plan part"
     );
     assert!(buffer.starts_with(
@@ -302,15 +311,10 @@ fn copy_a_plan_part_and_a_report_into_tmux() {
     t.wait("the report copy message", |s| {
         s.contains("copied 《2023年工作总结及2024年工作计划》")
     });
-    let buffer = String::from_utf8(t.tmux(&["show-buffer"]).stdout).expect("utf8");
-    let expected = Command::new(BIN)
-        .args(["--section", "2", &file])
-        .output()
-        .expect("runs")
-        .stdout;
+    let buffer = t.buffer();
     assert_eq!(
         buffer,
-        String::from_utf8(expected).expect("utf8"),
+        section_text(&file, "2"),
         "the buffer holds the whole report"
     );
     t.keys(&["q"]);

@@ -58,10 +58,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    if app.doc.reports.is_empty() {
-        super::draw::not_yet(buf, area, theme, app.settings.ambiguous_wide);
-        return;
-    }
     let wide = app.settings.ambiguous_wide;
     let height = usize::from(area.height);
     // Start a third of a page above the selection (stateless scrolling: render never mutates).
