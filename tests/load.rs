@@ -93,10 +93,17 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
 
 #[test]
 fn before_the_reports_are_read_the_lists_say_so_and_keys_are_safe() {
-    let text = huibian::model::Text::new("2099年度工作总结汇编\n目录\n1.第1单位工作总结\n".to_owned());
-    let mut a = App::new(huibian::model::Compilation::unparsed(text, "utf-8"), Settings::default());
+    let text =
+        huibian::model::Text::new("2099年度工作总结汇编\n目录\n1.第1单位工作总结\n".to_owned());
+    let mut a = App::new(
+        huibian::model::Compilation::unparsed(text, "utf-8"),
+        Settings::default(),
+    );
     a.resize(160, 45);
-    common::press(&mut a, "1jjhl<Space><Enter>3jjy<Enter>2jG]}){pY/总结<Enter>n&<Esc>");
+    common::press(
+        &mut a,
+        "1jjhl<Space><Enter>3jjy<Enter>2jG]}){pY/总结<Enter>n&<Esc>",
+    );
     let rows = common::screen(&a);
     assert!(rows[1].contains("(reading the reports...)"), "{}", rows[1]);
     assert!(rows.iter().any(|r| r.contains("2099年度工作总结汇编")));
