@@ -94,6 +94,9 @@ pub struct App {
     pub results: Option<results::Results>,
     /// Percent of the file parsed while a large file opens in the background.
     pub loading: Option<u8>,
+    /// How many reports (from the first) have their outline and plan; the others are only
+    /// titles until the background parse reaches them.
+    pub parsed: usize,
     /// The first line of a line selection in progress (`v`).
     pub selection: Option<LineNo>,
     /// The marks list, when open, and its selected row.
@@ -116,6 +119,7 @@ impl App {
         let tree = Tree::new(&doc);
         // Open at the first report: the contents pane already shows the TOC, `g` the title page.
         let first = doc.reports.first().map_or(1, |r| r.line);
+        let parsed = doc.reports.len();
         let mut app = Self {
             doc: Arc::new(doc),
             settings,
@@ -137,6 +141,7 @@ impl App {
             marks_selected: 0,
             selection: None,
             loading: None,
+            parsed,
             sections,
             plan_starts,
         };
@@ -666,15 +671,42 @@ impl App {
     /// The whole file has been parsed: it replaces the preview. The reading position, marks and
     /// jumps stay (line numbers are the file's in both); an active search is counted again.
     pub fn replace_doc(&mut self, doc: Compilation) -> Effect {
+        self.loading = None;
+        let parsed = doc.reports.len();
+        self.install(doc, parsed)
+    }
+
+    /// A snapshot of the model while the background parse goes on: the whole text, and reports
+    /// `..parsed` complete. A snapshot without reports (the text alone) keeps the outline shown so
+    /// far, which is valid in the whole text too.
+    pub fn partial_doc(&mut self, mut doc: Compilation, parsed: usize) -> Effect {
+        let parsed = if doc.reports.is_empty() && !self.doc.reports.is_empty() {
+            doc = Compilation {
+                text: doc.text,
+                encoding: doc.encoding,
+                ..(*self.doc).clone()
+            };
+            self.parsed
+        } else {
+            parsed
+        };
+        self.install(doc, parsed)
+    }
+
+    fn install(&mut self, doc: Compilation, parsed: usize) -> Effect {
+        let new_text = !doc.text.same(&self.doc.text);
         let (sections, plan_starts) = outline_stops(&doc);
         self.sections = sections;
         self.plan_starts = plan_starts;
         self.tree = Tree::new(&doc);
         self.doc = Arc::new(doc);
-        self.loading = None;
+        self.parsed = parsed;
         let height = self.text_size().1;
         self.top = self.view().clamp(self.top, height);
         self.follow();
+        if !new_text {
+            return Effect::None;
+        }
         // A search started on the preview now covers the whole text: find its hit if it had none.
         if self.finder.prompt.is_some() {
             return self.prompt_refresh();

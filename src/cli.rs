@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 
 use crate::export::{self, PlansFormat};
+use crate::load::{LoadEvent, PREVIEW_BYTES};
 use crate::model::Compilation;
 use crate::parse;
 
@@ -91,15 +92,6 @@ impl Error {
     }
 }
 
-fn read_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "is a directory, not a file".into(),
-        _ => format!("cannot read: {e}"),
-    }
-}
-
 /// Reads and parses a file. The file is opened read-only and never written.
 ///
 /// # Errors
@@ -114,7 +106,7 @@ pub fn load(path: &Path) -> Result<Compilation, Error> {
     if path.is_dir() {
         return Err(input("is a directory, not a file".into()));
     }
-    let bytes = std::fs::read(path).map_err(|e| input(read_reason(&e)))?;
+    let bytes = crate::load::read_file(path).map_err(|e| input(crate::load::read_reason(&e)))?;
     parse::parse_owned(bytes).map_err(|e| input(e.to_string()))
 }
 
@@ -140,16 +132,25 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    if !exporting && !path.is_dir() {
-        // A large file: show its beginning at once and parse the whole of it in the background.
+    let large = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > PREVIEW_BYTES);
+    if !exporting && large {
+        // A large file: show its beginning at once and parse the whole of it in the background
+        // (started first, so the whole text is there as early as possible).
+        let loader = crate::load::spawn(path.to_path_buf());
         if let Ok(Some(preview)) = crate::load::preview(path) {
-            return read_with(
-                preview,
-                name,
-                options,
-                Some(crate::load::spawn(path.to_path_buf())),
-            );
+            return read_with(preview, name, options, Some(loader));
         }
+        // No preview (UTF-16, one huge line): wait for the whole file.
+        let input = |reason: String| Error::Input {
+            file: path.display().to_string(),
+            reason,
+        };
+        for news in loader {
+            if let LoadEvent::Done(done) = news {
+                return read(*done.map_err(input)?, name, options);
+            }
+        }
+        return Err(input("the reading thread stopped".into()));
     }
     let compilation = load(path)?;
     if !exporting {
@@ -229,6 +230,8 @@ fn read_with(
     let mut app = crate::app::App::new(compilation, settings);
     if loader.is_some() {
         app.loading = Some(0);
+        // The preview's last report may be cut off at the end of the first MiB.
+        app.parsed = app.parsed.saturating_sub(1);
     }
     crate::terminal::run(app, options.clipboard, loader).map_err(Error::Output)
 }

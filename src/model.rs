@@ -6,6 +6,7 @@
 //! other part of the model refers to it by line number.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// 1-based line number in the input file.
 pub type LineNo = usize;
@@ -14,61 +15,86 @@ pub type LineNo = usize;
 ///
 /// Cleaning never adds or removes a line: CRLF and CR become LF, control characters are replaced
 /// by visible placeholders, and `##paidbegin##` is cut out of the line it sits in.
+///
+/// Cloning is cheap (the text is shared), so snapshots of a compilation still being parsed can
+/// be handed to the reader without copying a 100 MB text each time.
 #[derive(Debug, Clone, Default)]
-pub struct Text {
+pub struct Text(Arc<Indexed>);
+
+#[derive(Debug, Default)]
+struct Indexed {
     text: String,
     /// Byte range of each line in `text`, without its line break; index 0 is line 1.
     lines: Vec<Range<usize>>,
 }
 
 impl Text {
-    /// Indexes `text`, which must use `\n` as its only line break.
+    /// Indexes `text`, which must use `\n` as its only line break. A large text is indexed in
+    /// two halves on two threads (opening a 100 MB file is bound by passes over memory).
     #[must_use]
     pub fn new(text: String) -> Self {
-        let mut lines = Vec::with_capacity(text.len() / 64 + 1);
-        let mut start = 0;
-        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-            lines.push(start..i);
-            start = i + 1;
-        }
-        if start < text.len() {
-            lines.push(start..text.len());
-        }
-        Self { text, lines }
+        const PARALLEL_BYTES: usize = 8 << 20;
+        let bytes = text.as_bytes();
+        let split =
+            memchr::memchr(b'\n', &bytes[bytes.len() / 2..]).map(|i| bytes.len() / 2 + i + 1);
+        let lines = match split {
+            Some(split) if bytes.len() >= PARALLEL_BYTES => {
+                let (mut first, second) = std::thread::scope(|s| {
+                    let second = s.spawn(|| index_lines(&bytes[split..], split));
+                    (index_lines(&bytes[..split], 0), second.join())
+                });
+                match second {
+                    Ok(second) => {
+                        first.extend(second);
+                        first
+                    }
+                    Err(_) => index_lines(bytes, 0),
+                }
+            }
+            _ => index_lines(bytes, 0),
+        };
+        Self(Arc::new(Indexed { text, lines }))
+    }
+
+    /// Whether both are the same text (one shared copy), not just equal.
+    #[must_use]
+    pub fn same(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 
     /// The whole text, lines joined by `\n`.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.text
+        &self.0.text
     }
 
     /// Number of lines.
     #[must_use]
     pub fn line_count(&self) -> usize {
-        self.lines.len()
+        self.0.lines.len()
     }
 
     /// The text of line `no` (1-based) without its line break; empty when out of range.
     #[must_use]
     pub fn line(&self, no: LineNo) -> &str {
         no.checked_sub(1)
-            .and_then(|i| self.lines.get(i))
-            .map_or("", |r| &self.text[r.clone()])
+            .and_then(|i| self.0.lines.get(i))
+            .map_or("", |r| &self.0.text[r.clone()])
     }
 
     /// Byte range of line `no` in [`Text::as_str`].
     #[must_use]
     pub fn line_range(&self, no: LineNo) -> Option<Range<usize>> {
-        no.checked_sub(1).and_then(|i| self.lines.get(i)).cloned()
+        no.checked_sub(1).and_then(|i| self.0.lines.get(i)).cloned()
     }
 
     /// The line (1-based) that contains byte offset `offset`.
     #[must_use]
     pub fn line_of_offset(&self, offset: usize) -> LineNo {
-        self.lines
+        let lines = &self.0.lines;
+        lines
             .partition_point(|r| r.end < offset)
-            .min(self.lines.len().saturating_sub(1))
+            .min(lines.len().saturating_sub(1))
             + 1
     }
 
@@ -269,6 +295,40 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// Byte ranges of the lines of `bytes` (which start at `offset` in the whole text).
+fn index_lines(bytes: &[u8], offset: usize) -> Vec<Range<usize>> {
+    let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', bytes) {
+        lines.push(offset + start..offset + i);
+        start = i + 1;
+    }
+    if start < bytes.len() {
+        lines.push(offset + start..offset + bytes.len());
+    }
+    lines
+}
+
+impl Report {
+    /// A report known only by its title and lines, before its outline and plan are found.
+    #[must_use]
+    pub fn outline_only(title: String, line: LineNo, end_line: LineNo) -> Self {
+        Self {
+            title,
+            line,
+            end_line,
+            title_match: TitleMatch::Heuristic,
+            toc_entry: None,
+            addressee_line: None,
+            headings: Vec::new(),
+            enumerations: Vec::new(),
+            plan: None,
+            signoff_lines: Vec::new(),
+            char_count: 0,
+        }
+    }
+}
+
 impl Compilation {
     /// A compilation whose reports are not known yet: just its text (the first screen of a large
     /// file while the whole of it is parsed in the background).
@@ -309,5 +369,30 @@ impl Compilation {
     pub fn is_artefact_line(&self, no: LineNo) -> bool {
         self.artefacts.paidend.binary_search(&no).is_ok()
             || self.artefacts.ads.binary_search(&no).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A large text is indexed on two threads; the lines must be exactly a single pass's.
+    #[test]
+    fn large_texts_index_the_same_lines_as_one_pass() {
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < 9 << 20 {
+            text.push_str(&"第一段文字".repeat(n % 7));
+            text.push('\n');
+            n += 1;
+        }
+        text.push_str("无换行的最后一行");
+        let indexed = Text::new(text.clone());
+        let expected: Vec<&str> = text.split('\n').collect();
+        assert_eq!(indexed.line_count(), expected.len());
+        for (i, line) in expected.iter().enumerate() {
+            assert_eq!(indexed.line(i + 1), *line, "line {}", i + 1);
+        }
+        assert_eq!(indexed.line_of_offset(text.len() - 1), expected.len());
     }
 }

@@ -43,17 +43,27 @@ pub fn parse_owned(bytes: Vec<u8>) -> Result<Compilation, ParseError> {
     parse_with_progress(bytes, &mut |_| {})
 }
 
-/// As [`parse_owned`], reporting progress in percent (decoding counts for the first tenth, the
-/// reports for the rest) to `progress`, for a status line while a large file opens.
+/// What a parse reports while it runs, so a reader can show a large file before it is done.
+#[derive(Debug)]
+pub enum Stage<'a> {
+    /// Percent done: decoding counts for the first tenth, the reports for the rest.
+    Percent(u8),
+    /// The compilation so far. It always has the whole text; reports `..parsed` are complete,
+    /// later ones have their title and lines but no outline or plan yet (and before the reports
+    /// are found there are none).
+    Partial { doc: &'a Compilation, parsed: usize },
+}
+
+/// As [`parse_owned`], reporting each [`Stage`] to `progress`.
 ///
 /// # Errors
 /// As [`parse`].
 pub fn parse_with_progress(
     bytes: Vec<u8>,
-    progress: &mut dyn FnMut(u8),
+    progress: &mut dyn FnMut(Stage<'_>),
 ) -> Result<Compilation, ParseError> {
     let decoded = decode::decode_owned(bytes)?;
-    progress(10);
+    progress(Stage::Percent(10));
     parse_text_with_progress(decoded.text, decoded.encoding, progress)
 }
 
@@ -68,10 +78,15 @@ pub fn parse_text(text: String, encoding: &'static str) -> Result<Compilation, P
 fn parse_text_with_progress(
     text: String,
     encoding: &'static str,
-    progress: &mut dyn FnMut(u8),
+    progress: &mut dyn FnMut(Stage<'_>),
 ) -> Result<Compilation, ParseError> {
     let (text, paidbegin) = artefacts::strip_inline(text);
     let text = Text::new(text);
+    // The text alone is enough to read and search while the reports are being found.
+    progress(Stage::Partial {
+        doc: &Compilation::unparsed(text.clone(), encoding),
+        parsed: 0,
+    });
     let artefacts = artefacts::find(&text, paidbegin);
     let header = title::header(&text);
     let toc = toc::find(&text, &header);
@@ -102,6 +117,7 @@ fn parse_text_with_progress(
 
     let mut compilation = Compilation {
         encoding,
+        text: text.clone(),
         title: header.title.clone(),
         title_line: header.title_line,
         declared_count: header.declared_count,
@@ -110,20 +126,27 @@ fn parse_text_with_progress(
         artefacts: artefacts.clone(),
         ..Compilation::default()
     };
-    let compilation_year = header.title.as_deref().and_then(|t| lexis::years(t).min());
-    let step = (starts.len() / 20).max(1);
-    for (i, start) in starts.iter().enumerate() {
-        if i % step == 0 {
-            progress(u8::try_from(10 + i * 90 / starts.len()).unwrap_or(99));
-        }
-        let next = starts.get(i + 1).map_or(text.line_count() + 1, |s| s.line);
-        let end = (start.title_line..next)
-            .rev()
-            .find(|&n| !text.is_blank(n) && !is_artefact(n))
-            .unwrap_or(start.title_line);
-        compilation
-            .reports
-            .push(build_report(&text, start, end, compilation_year));
+    // First every report's title and lines (cheap), so the contents can be shown, then each
+    // report's outline and plan.
+    let ends: Vec<LineNo> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, start)| {
+            let next = starts.get(i + 1).map_or(text.line_count() + 1, |s| s.line);
+            (start.title_line..next)
+                .rev()
+                .find(|&n| !text.is_blank(n) && !is_artefact(n))
+                .unwrap_or(start.title_line)
+        })
+        .collect();
+    compilation.reports = starts
+        .iter()
+        .zip(&ends)
+        .map(|(start, &end)| Report::outline_only(start.title.clone(), start.line, end))
+        .collect();
+    for (report, start) in compilation.reports.iter_mut().zip(&starts) {
+        report.title_match = start.matched;
+        report.toc_entry = start.toc_entry;
     }
     if let Some(toc) = compilation.toc.as_mut() {
         for (r, report) in compilation.reports.iter().enumerate() {
@@ -142,6 +165,28 @@ fn parse_text_with_progress(
             });
         }
     }
+    progress(Stage::Partial {
+        doc: &compilation,
+        parsed: 0,
+    });
+    let compilation_year = header.title.as_deref().and_then(|t| lexis::years(t).min());
+    let count = starts.len();
+    let step = (count / 20).max(1);
+    for (i, (start, &end)) in starts.iter().zip(&ends).enumerate() {
+        if i % step == 0 && i > 0 {
+            progress(Stage::Percent(
+                u8::try_from(10 + i * 90 / count).unwrap_or(99),
+            ));
+            // Every other step (a tenth of the reports), a snapshot for the panes to fill in.
+            if (i / step) % 2 == 0 {
+                progress(Stage::Partial {
+                    doc: &compilation,
+                    parsed: i,
+                });
+            }
+        }
+        compilation.reports[i] = build_report(&text, start, end, compilation_year);
+    }
     if let Some(n) = header
         .declared_count
         .filter(|&n| n != compilation.reports.len())
@@ -155,7 +200,6 @@ fn parse_text_with_progress(
         });
     }
     compilation.diagnostics = diagnostics;
-    compilation.text = text;
     Ok(compilation)
 }
 

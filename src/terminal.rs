@@ -94,6 +94,9 @@ pub fn run(
                     woke = true;
                     match news {
                         LoadEvent::Progress(p) => app.loading = Some(p),
+                        LoadEvent::Partial { doc, parsed } => {
+                            effects.push(app.partial_doc(*doc, parsed));
+                        }
                         LoadEvent::Done(Ok(doc)) => effects.push(app.replace_doc(*doc)),
                         LoadEvent::Done(Err(e)) => {
                             app.loading = None;

@@ -77,9 +77,11 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
     let path = big_file("progress", 2);
     let rx = huibian::load::spawn(path.clone());
     let mut progress = Vec::new();
+    let mut partials = Vec::new();
     let doc = loop {
         match rx.recv().expect("the loader answers") {
             huibian::load::LoadEvent::Progress(p) => progress.push(p),
+            huibian::load::LoadEvent::Partial { doc, parsed } => partials.push((doc, parsed)),
             huibian::load::LoadEvent::Done(result) => break *result.expect("parses"),
         }
     };
@@ -88,6 +90,28 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
         progress.windows(2).all(|w| w[0] <= w[1]) && progress.len() >= 3,
         "{progress:?}"
     );
+    // First the whole text alone, then every report by title, then more and more reports
+    // complete; every snapshot shares the final text rather than copying it.
+    let (first, _) = &partials[0];
+    assert!(first.reports.is_empty());
+    assert_eq!(first.text.as_str().len(), doc.text.as_str().len());
+    let (outline, parsed) = &partials[1];
+    assert_eq!((outline.reports.len(), *parsed), (doc.reports.len(), 0));
+    assert!(outline.reports.iter().all(|r| r.headings.is_empty()));
+    let counts: Vec<usize> = partials.iter().map(|(_, n)| *n).collect();
+    assert!(
+        counts.windows(2).all(|w| w[0] <= w[1]) && partials.len() >= 6,
+        "{counts:?}"
+    );
+    for (snapshot, parsed) in &partials {
+        assert!(snapshot.text.same(&doc.text));
+        for (r, full) in snapshot.reports.iter().zip(&doc.reports).take(*parsed) {
+            assert_eq!(
+                (r.line, r.end_line, &r.headings),
+                (full.line, full.end_line, &full.headings)
+            );
+        }
+    }
     std::fs::remove_file(path).ok();
 }
 
@@ -107,4 +131,69 @@ fn before_the_reports_are_read_the_lists_say_so_and_keys_are_safe() {
     let rows = common::screen(&a);
     assert!(rows[1].contains("(reading the reports...)"), "{}", rows[1]);
     assert!(rows.iter().any(|r| r.contains("2099年度工作总结汇编")));
+}
+
+#[test]
+fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
+    let path = big_file("partial", 3);
+    let preview = huibian::load::preview(&path)
+        .expect("reads")
+        .expect("preview");
+    let previewed = preview.reports.len();
+    let rx = huibian::load::spawn(path.clone());
+    let events: Vec<_> = rx.iter().collect();
+    let mut a = App::new(preview, Settings::default());
+    a.resize(160, 45);
+    a.loading = Some(0);
+    common::press(&mut a, "/只在最后出现的短语<Enter>");
+    assert!(
+        a.finder
+            .search
+            .as_ref()
+            .is_some_and(|s| s.current.is_none())
+    );
+    let mut snapshots = events.into_iter().filter_map(|e| match e {
+        huibian::load::LoadEvent::Partial { doc, parsed } => Some((*doc, parsed)),
+        _ => None,
+    });
+    // The text alone: the preview's outline stays, the search finds its hit at the end.
+    let (text_only, parsed) = snapshots.next().expect("text snapshot");
+    assert!(text_only.reports.is_empty());
+    let effect = a.partial_doc(text_only, parsed);
+    assert!(matches!(effect, Effect::Count { .. }));
+    assert_eq!(a.doc.reports.len(), previewed);
+    let hit = a
+        .finder
+        .search
+        .as_ref()
+        .and_then(|s| s.current.clone())
+        .expect("found");
+    let hit_line = a.doc.text.line_of_offset(hit.start);
+    assert!(
+        common::screen(&a)
+            .iter()
+            .any(|r| r.contains("只在最后出现的短语"))
+    );
+    // Titles of every report: the contents list them all, the plans pane says which are not read.
+    let (outline, parsed) = snapshots.next().expect("outline snapshot");
+    let total = outline.reports.len();
+    assert!(
+        matches!(a.partial_doc(outline, parsed), Effect::None),
+        "same text: no recount"
+    );
+    assert_eq!((a.doc.reports.len(), a.parsed), (total, 0));
+    assert_eq!(a.top.line, a.view().clamp(a.top, a.text_size().1).line);
+    assert!(
+        a.view()
+            .rows_from(a.top, 45)
+            .iter()
+            .any(|r| r.line == hit_line)
+    );
+    common::press(&mut a, "3");
+    assert!(
+        common::screen(&a)
+            .iter()
+            .any(|r| r.contains("(reading...)"))
+    );
+    std::fs::remove_file(path).ok();
 }

@@ -9,10 +9,14 @@ const INLINE_MARKERS: [&str; 2] = ["##paidbegin##", "##paid_begin##"];
 /// 1-based lines that held one.
 #[must_use]
 pub fn strip_inline(text: String) -> (String, Vec<LineNo>) {
-    if !INLINE_MARKERS
-        .iter()
-        .any(|m| memchr::memmem::find(text.as_bytes(), m.as_bytes()).is_some())
-    {
+    // One pass over the text for the markers' common prefix (`##paidend##` shares it too).
+    let bytes = text.as_bytes();
+    let has_marker = memchr::memmem::find_iter(bytes, b"##paid").any(|at| {
+        INLINE_MARKERS
+            .iter()
+            .any(|m| bytes[at..].starts_with(m.as_bytes()))
+    });
+    if !has_marker {
         return (text, Vec::new());
     }
     let mut lines = Vec::new();

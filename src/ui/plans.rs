@@ -70,6 +70,7 @@ fn block(app: &App, theme: &Theme, r: usize, width: usize) -> Vec<Line> {
                 );
             }
         }
+        None if r >= app.parsed => push(Some(head), 2, "(reading...)", theme.no_plan),
         None => push(Some(head), 2, "(no plan part)", theme.no_plan),
     }
     out
