@@ -673,7 +673,8 @@ impl App {
     pub fn replace_doc(&mut self, doc: Compilation) -> Effect {
         self.loading = None;
         let parsed = doc.reports.len();
-        self.install(doc, parsed)
+        let new_text = !doc.text.same(&self.doc.text);
+        self.install(doc, parsed, new_text)
     }
 
     /// A snapshot of the model while the background parse goes on: the whole text, and reports
@@ -690,11 +691,24 @@ impl App {
         } else {
             parsed
         };
-        self.install(doc, parsed)
+        let new_text = !doc.text.same(&self.doc.text);
+        self.install(doc, parsed, new_text)
     }
 
-    fn install(&mut self, doc: Compilation, parsed: usize) -> Effect {
-        let new_text = !doc.text.same(&self.doc.text);
+    /// Reports `first..first + reports.len()` of the model being parsed are complete.
+    pub fn reports_arrived(&mut self, first: usize, reports: Vec<crate::model::Report>) -> Effect {
+        let mut doc = Arc::unwrap_or_clone(std::mem::take(&mut self.doc));
+        let end = first + reports.len();
+        if end <= doc.reports.len() {
+            doc.reports.splice(first..end, reports);
+        }
+        let parsed = self.parsed.max(end);
+        self.install(doc, parsed, false)
+    }
+
+    /// Puts `doc` in place keeping the reading position; when its text is new (the whole file
+    /// after a preview), an active search is finished and counted on it.
+    fn install(&mut self, doc: Compilation, parsed: usize, new_text: bool) -> Effect {
         let (sections, plan_starts) = outline_stops(&doc);
         self.sections = sections;
         self.plan_starts = plan_starts;

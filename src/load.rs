@@ -8,7 +8,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
-use crate::model::{Compilation, Text};
+use crate::model::{Compilation, Report, Text};
 use crate::parse::{self, ParseError, Stage};
 
 /// Files up to this size are parsed before the first screen (it takes a few milliseconds).
@@ -19,11 +19,15 @@ pub const PREVIEW_BYTES: u64 = 1 << 20;
 pub enum LoadEvent {
     /// Percent done.
     Progress(u8),
-    /// The model so far: the whole text, reports `..parsed` complete (see [`parse::Stage`]).
+    /// The model so far, before any report is complete: first the whole text alone, then with
+    /// every report's title and lines (see [`parse::Stage`]).
     Partial {
         doc: Box<Compilation>,
         parsed: usize,
     },
+    /// Reports `first..first + reports.len()` are complete (outline and plan). Only the new
+    /// ones are sent, so each report is copied once however many batches there are.
+    Reports { first: usize, reports: Vec<Report> },
     /// The whole file, parsed (or why not).
     Done(Result<Box<Compilation>, String>),
 }
@@ -130,18 +134,27 @@ pub fn spawn(path: PathBuf) -> Receiver<LoadEvent> {
             .and_then(|bytes| {
                 let _ = tx.send(LoadEvent::Progress(5));
                 let mut last = 5;
+                let mut sent = 0;
                 parse::parse_with_progress(bytes, &mut |stage| match stage {
                     Stage::Percent(p) if p != last => {
                         last = p;
                         let _ = tx.send(LoadEvent::Progress(p));
                     }
                     Stage::Percent(_) => {}
-                    // A clone shares the text; only the reports parsed so far are copied.
-                    Stage::Partial { doc, parsed } => {
+                    // Cheap to clone: the text is shared and the reports are titles only.
+                    Stage::Partial { doc, parsed: 0 } => {
                         let _ = tx.send(LoadEvent::Partial {
                             doc: Box::new(doc.clone()),
-                            parsed,
+                            parsed: 0,
                         });
+                    }
+                    Stage::Partial { doc, parsed } => {
+                        let reports = doc.reports.get(sent..parsed).unwrap_or_default().to_vec();
+                        let _ = tx.send(LoadEvent::Reports {
+                            first: sent,
+                            reports,
+                        });
+                        sent = parsed;
                     }
                 })
                 .map(Box::new)

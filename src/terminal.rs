@@ -7,7 +7,7 @@
 //! spins at 100% CPU once the SSH link is gone). An error reading events ends the loop.
 
 use std::io::{self, Write};
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -97,6 +97,9 @@ pub fn run(
                         LoadEvent::Partial { doc, parsed } => {
                             effects.push(app.partial_doc(*doc, parsed));
                         }
+                        LoadEvent::Reports { first, reports } => {
+                            effects.push(app.reports_arrived(first, reports));
+                        }
                         LoadEvent::Done(Ok(doc)) => effects.push(app.replace_doc(*doc)),
                         LoadEvent::Done(Err(e)) => {
                             app.loading = None;
@@ -136,10 +139,11 @@ pub fn run(
                 }
                 // Only the newest count matters; older ones would be discarded on arrival.
                 Effect::Count { generation, regex } if generation == app.search_generation() => {
-                    let doc = Arc::clone(&app.doc);
+                    // The text alone (shared, not copied), so the model stays the reader's own.
+                    let text = app.doc.text.clone();
                     let tx = counted_tx.clone();
                     std::thread::spawn(move || {
-                        let hits = crate::search::find_all(&regex, doc.text.as_str());
+                        let hits = crate::search::find_all(&regex, text.as_str());
                         let _ = tx.send((generation, hits));
                     });
                 }

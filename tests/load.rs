@@ -78,10 +78,12 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
     let rx = huibian::load::spawn(path.clone());
     let mut progress = Vec::new();
     let mut partials = Vec::new();
+    let mut batches = Vec::new();
     let doc = loop {
         match rx.recv().expect("the loader answers") {
             huibian::load::LoadEvent::Progress(p) => progress.push(p),
             huibian::load::LoadEvent::Partial { doc, parsed } => partials.push((doc, parsed)),
+            huibian::load::LoadEvent::Reports { first, reports } => batches.push((first, reports)),
             huibian::load::LoadEvent::Done(result) => break *result.expect("parses"),
         }
     };
@@ -98,19 +100,26 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
     let (outline, parsed) = &partials[1];
     assert_eq!((outline.reports.len(), *parsed), (doc.reports.len(), 0));
     assert!(outline.reports.iter().all(|r| r.headings.is_empty()));
-    let counts: Vec<usize> = partials.iter().map(|(_, n)| *n).collect();
-    assert!(
-        counts.windows(2).all(|w| w[0] <= w[1]) && partials.len() >= 6,
-        "{counts:?}"
-    );
-    for (snapshot, parsed) in &partials {
+    assert_eq!(partials.len(), 2);
+    for (snapshot, _) in &partials {
         assert!(snapshot.text.same(&doc.text));
-        for (r, full) in snapshot.reports.iter().zip(&doc.reports).take(*parsed) {
+    }
+    // Then the complete reports in batches, each report once, in order, equal to the final ones.
+    assert!(batches.len() >= 5, "{} batches", batches.len());
+    let mut next = 0;
+    for (first, reports) in &batches {
+        assert_eq!(*first, next);
+        for (r, full) in reports.iter().zip(&doc.reports[*first..]) {
             assert_eq!(
                 (r.line, r.end_line, &r.headings),
                 (full.line, full.end_line, &full.headings)
             );
+            assert_eq!(
+                r.plan.as_ref().map(|p| p.start_line),
+                full.plan.as_ref().map(|p| p.start_line)
+            );
         }
+        next += reports.len();
     }
     std::fs::remove_file(path).ok();
 }
@@ -152,8 +161,8 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
             .as_ref()
             .is_some_and(|s| s.current.is_none())
     );
-    let mut snapshots = events.into_iter().filter_map(|e| match e {
-        huibian::load::LoadEvent::Partial { doc, parsed } => Some((*doc, parsed)),
+    let mut snapshots = events.iter().filter_map(|e| match e {
+        huibian::load::LoadEvent::Partial { doc, parsed } => Some(((**doc).clone(), *parsed)),
         _ => None,
     });
     // The text alone: the preview's outline stays, the search finds its hit at the end.
