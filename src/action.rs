@@ -107,7 +107,76 @@ pub enum Action {
     HistoryNewer,
 }
 
+/// Every action with its name in config files (`[keys.normal] "ctrl-n" = "next_report"`).
+pub const NAMES: &[(Action, &str)] = &[
+    (Action::Down, "down"),
+    (Action::Up, "up"),
+    (Action::PageDown, "page_down"),
+    (Action::PageUp, "page_up"),
+    (Action::HalfPageDown, "half_page_down"),
+    (Action::HalfPageUp, "half_page_up"),
+    (Action::Top, "top"),
+    (Action::Bottom, "bottom"),
+    (Action::Fold, "fold"),
+    (Action::Unfold, "unfold"),
+    (Action::ToggleFold, "toggle_fold"),
+    (Action::Open, "open"),
+    (Action::FocusNext, "focus_next"),
+    (Action::FocusPrev, "focus_prev"),
+    (Action::FocusContents, "focus_contents"),
+    (Action::FocusText, "focus_text"),
+    (Action::FocusPlans, "focus_plans"),
+    (Action::NextReport, "next_report"),
+    (Action::PrevReport, "prev_report"),
+    (Action::NextHeading, "next_heading"),
+    (Action::PrevHeading, "prev_heading"),
+    (Action::NextPlan, "next_plan"),
+    (Action::PrevPlan, "prev_plan"),
+    (Action::TogglePlans, "toggle_plans"),
+    (Action::CycleTheme, "cycle_theme"),
+    (Action::ToggleMouse, "toggle_mouse"),
+    (Action::ToggleHelp, "toggle_help"),
+    (Action::Cancel, "cancel"),
+    (Action::Quit, "quit"),
+    (Action::OpenSearch, "open_search"),
+    (Action::OpenJump, "open_jump"),
+    (Action::NextHit, "next_hit"),
+    (Action::PrevHit, "prev_hit"),
+    (Action::JumpBack, "jump_back"),
+    (Action::JumpForward, "jump_forward"),
+    (Action::SetMark, "set_mark"),
+    (Action::GoMark, "go_mark"),
+    (Action::PromptConfirm, "prompt_confirm"),
+    (Action::PromptCancel, "prompt_cancel"),
+    (Action::CopySection, "copy_section"),
+    (Action::CopyReport, "copy_report"),
+    (Action::CopyPlan, "copy_plan"),
+    (Action::CopyAllPlans, "copy_all_plans"),
+    (Action::SelectLines, "select_lines"),
+    (Action::OpenResults, "open_results"),
+    (Action::ListMarks, "list_marks"),
+    (Action::CycleScope, "cycle_scope"),
+    (Action::PromptToggleRegex, "prompt_toggle_regex"),
+    (Action::HistoryOlder, "history_older"),
+    (Action::HistoryNewer, "history_newer"),
+];
+
 impl Action {
+    /// The action's name in config files, snake_case.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        NAMES
+            .iter()
+            .find(|(a, _)| *a == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    /// The action a config file names.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        NAMES.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
+    }
+
     /// Whether the action only moves (a line, a page, to an end): the keys that also work
     /// inside the help overlay and the lists.
     #[must_use]

@@ -3,6 +3,7 @@
 
 pub mod cursor;
 pub mod find;
+pub mod restore;
 pub mod results;
 
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::keymap::{Context, Keymap};
+use crate::keymap::{Context, Keymap, Resolved};
 use crate::layout::{self, Layout, Pane};
 use crate::model::{Compilation, LineNo};
 use crate::theme::{self, ColorMode, Theme};
@@ -49,6 +50,10 @@ pub struct Settings {
     pub file_name: String,
     /// Start each copy with a breadcrumb line (`《report》 › 二、…`).
     pub breadcrumb: bool,
+    /// The interface language.
+    pub lang: crate::i18n::Lang,
+    /// The user's themes, `(name, file text)`, from the config directory.
+    pub user_themes: Vec<(String, String)>,
 }
 
 impl Default for Settings {
@@ -59,6 +64,8 @@ impl Default for Settings {
             ambiguous_wide: false,
             file_name: String::new(),
             breadcrumb: true,
+            lang: crate::i18n::Lang::En,
+            user_themes: Vec::new(),
         }
     }
 }
@@ -99,6 +106,11 @@ pub struct App {
     pub parsed: usize,
     /// The first line of a line selection in progress (`v`).
     pub selection: Option<LineNo>,
+    /// Keys typed so far of a chord (`g` of `g r`), separated by spaces.
+    pub pending_keys: String,
+    /// A saved position (and marks) waiting for the text it points into (a large file's lines
+    /// beyond its preview) or for the whole model (to fall back to a heading).
+    pub resume: Option<restore::Pending>,
     /// The marks list, when open, and its selected row.
     pub marks_open: bool,
     pub marks_selected: usize,
@@ -112,7 +124,7 @@ impl App {
     /// A reader on `doc`.
     #[must_use]
     pub fn new(doc: Compilation, settings: Settings) -> Self {
-        let theme = theme::builtin(&settings.theme, settings.color)
+        let theme = theme::load(&settings.theme, settings.color, &settings.user_themes)
             .or_else(|_| theme::builtin("default", settings.color))
             .unwrap_or_default();
         let (sections, plan_starts) = outline_stops(&doc);
@@ -142,6 +154,8 @@ impl App {
             selection: None,
             loading: None,
             parsed,
+            pending_keys: String::new(),
+            resume: None,
             sections,
             plan_starts,
         };
@@ -238,10 +252,33 @@ impl App {
             }
             return Effect::None;
         }
-        match self.keymap.resolve(self.context(), key) {
-            Some(action) => self.update(action),
-            None if self.finder.prompt.is_some() => self.prompt_input(*key),
-            None => Effect::None,
+        let name = crate::keymap::key_name(key);
+        let keys = match (&name, self.pending_keys.is_empty()) {
+            (Some(name), true) => name.clone(),
+            (Some(name), false) => format!("{} {name}", self.pending_keys),
+            (None, _) => String::new(),
+        };
+        let resolved = if keys.is_empty() {
+            Resolved::Nothing
+        } else {
+            self.keymap.resolve_keys(self.context(), &keys)
+        };
+        match resolved {
+            Resolved::Action(action) => {
+                self.pending_keys.clear();
+                self.update(action)
+            }
+            Resolved::Prefix => {
+                self.pending_keys = keys;
+                Effect::None
+            }
+            // A chord that went nowhere: forget it, and take the last key on its own.
+            Resolved::Nothing if !self.pending_keys.is_empty() => {
+                self.pending_keys.clear();
+                self.handle_key(key)
+            }
+            Resolved::Nothing if self.finder.prompt.is_some() => self.prompt_input(*key),
+            Resolved::Nothing => Effect::None,
         }
     }
 
@@ -444,8 +481,8 @@ impl App {
     }
 
     fn cycle_theme(&mut self) {
-        let name = theme::next_name(&self.theme.name);
-        if let Ok(t) = theme::builtin(name, self.settings.color) {
+        let name = theme::next_name(&self.theme.name, &self.settings.user_themes);
+        if let Ok(t) = theme::load(&name, self.settings.color, &self.settings.user_themes) {
             self.theme = t;
             self.message = Some(format!("theme: {name}"));
         }
@@ -718,6 +755,7 @@ impl App {
         let height = self.text_size().1;
         self.top = self.view().clamp(self.top, height);
         self.follow();
+        self.try_resume();
         if !new_text {
             return Effect::None;
         }

@@ -38,8 +38,8 @@ pub struct Options {
     pub section: Option<String>,
     /// How the reader copies: auto (tmux inside tmux, else OSC 52, or the system clipboard on a
     /// local desktop), tmux, osc52, system.
-    #[arg(long, value_enum, default_value_t = crate::clipboard::Method::Auto)]
-    pub clipboard: crate::clipboard::Method,
+    #[arg(long, value_enum)]
+    pub clipboard: Option<crate::clipboard::Method>,
     /// Leave the breadcrumb line (`《report》 › 二、…`) out of copies and --section.
     #[arg(long)]
     pub no_breadcrumb: bool,
@@ -49,13 +49,27 @@ pub struct Options {
     /// Output format of --plans.
     #[arg(long, value_enum, default_value_t = PlansFormat::Text, requires = "plans")]
     pub format: PlansFormat,
-    /// Colour theme: default, light or mono (t cycles them in the reader).
-    #[arg(long, default_value = "default")]
-    pub theme: String,
+    /// Colour theme: default, light, mono, or one of the config directory's themes/*.toml
+    /// (t cycles them in the reader).
+    #[arg(long)]
+    pub theme: Option<String>,
     /// When to use colours: auto (off under NO_COLOR; 24-bit only when COLORTERM says so),
     /// always, never (modifiers only).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    #[arg(long, value_enum)]
+    pub color: Option<ColorChoice>,
+    /// Interface language (default: Chinese when LC_ALL/LC_MESSAGES/LANG start with zh).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// Read this config file instead of looking for config.toml in $HUIBIAN_CONFIG_HOME,
+    /// $XDG_CONFIG_HOME/huibian or ~/.config/huibian.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the whole default config (every setting and key binding) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+    /// Start at the top instead of where this file was left last time.
+    #[arg(long)]
+    pub no_resume: bool,
     /// Count East Asian Ambiguous characters (“ ” … — ①) as two columns; use it when the
     /// terminal is set to draw them wide.
     #[arg(long)]
@@ -68,6 +82,47 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+impl ColorChoice {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Always => "always",
+            Self::Never => "never",
+        }
+    }
+}
+
+/// The config file's contents (or why it could not be used) and the user's themes.
+struct UserConfig {
+    config: crate::config::Config,
+    themes: Vec<(String, String)>,
+    themes_dir: Option<PathBuf>,
+    /// Why the config file was not used (then everything is default).
+    problem: Option<String>,
+}
+
+fn user_config(options: &Options) -> UserConfig {
+    let env = |k: &str| std::env::var(k).ok();
+    let explicit = options.config.as_deref();
+    let dir = crate::config::dir(explicit, &env);
+    let (config, problem) = match crate::config::file(explicit, &env) {
+        None => (crate::config::Config::default(), None),
+        Some(file) => match crate::config::load(&file, explicit.is_some()) {
+            Ok(c) => (c, None),
+            Err(e) => (crate::config::Config::default(), Some(e.to_string())),
+        },
+    };
+    UserConfig {
+        config,
+        themes: dir
+            .as_deref()
+            .map(crate::config::user_themes)
+            .unwrap_or_default(),
+        themes_dir: dir.map(|d| d.join("themes")),
+        problem,
+    }
 }
 
 /// A failure that ends the program: printed as one line, `huibian: <file>: <reason>`.
@@ -115,6 +170,10 @@ pub fn load(path: &Path) -> Result<Compilation, Error> {
 /// # Errors
 /// See [`Error`]; nothing is written to `out` when the input is bad.
 pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
+    if options.print_config {
+        out.write_all(crate::config::default_toml().as_bytes())?;
+        return Ok(());
+    }
     let exporting = options.json
         || options.list
         || options.plans
@@ -126,12 +185,9 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         }
         let sample = parse::parse(crate::sample::SAMPLE)
             .map_err(|e| Error::Usage(format!("the built-in sample: {e}")))?;
-        return read(sample, crate::sample::SAMPLE_NAME.into(), options);
+        return read(sample, Opened::sample(), options);
     };
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = Opened::file(path);
     let large = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > PREVIEW_BYTES);
     if !exporting && large {
         // A large file: show its beginning at once and parse the whole of it in the background
@@ -158,12 +214,14 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     }
     let mut buffered = io::BufWriter::new(out);
     if options.json {
-        export::write_json(&compilation, &name, &mut buffered)?;
+        export::write_json(&compilation, &name.name, &mut buffered)?;
     } else if options.list {
         export::write_list(&compilation, &mut buffered)?;
     } else if let Some(spec) = &options.section {
         let piece = crate::copy::resolve_spec(&compilation, spec).map_err(Error::Usage)?;
-        buffered.write_all(piece.text(&compilation, !options.no_breadcrumb).as_bytes())?;
+        let breadcrumb =
+            !options.no_breadcrumb && user_config(options).config.breadcrumb.unwrap_or(true);
+        buffered.write_all(piece.text(&compilation, breadcrumb).as_bytes())?;
     } else if let Some(pattern) = &options.search {
         let query = crate::search::Query {
             text: pattern.clone(),
@@ -178,15 +236,44 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     Ok(())
 }
 
+/// What was opened: the name for the status line, and the key of its saved state.
+struct Opened {
+    name: String,
+    /// The canonical path (or a fixed name for the built-in sample).
+    document: String,
+}
+
+impl Opened {
+    fn sample() -> Self {
+        Self {
+            name: crate::sample::SAMPLE_NAME.into(),
+            document: format!("(built-in sample) {}", crate::sample::SAMPLE_NAME),
+        }
+    }
+
+    fn file(path: &Path) -> Self {
+        Self {
+            name: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            document: std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.to_path_buf())
+                .display()
+                .to_string(),
+        }
+    }
+}
+
 /// Opens the terminal reader on a parsed compilation.
-fn read(compilation: Compilation, file_name: String, options: &Options) -> Result<(), Error> {
-    read_with(compilation, file_name, options, None)
+fn read(compilation: Compilation, opened: Opened, options: &Options) -> Result<(), Error> {
+    read_with(compilation, opened, options, None)
 }
 
 /// Opens the reader; `loader` delivers the whole file when `compilation` is only its beginning.
 fn read_with(
     compilation: Compilation,
-    file_name: String,
+    opened: Opened,
     options: &Options,
     loader: Option<std::sync::mpsc::Receiver<crate::load::LoadEvent>>,
 ) -> Result<(), Error> {
@@ -194,44 +281,82 @@ fn read_with(
     if !io::stdout().is_terminal() {
         return Err(Error::Usage("stdout is not a terminal: the reader needs one (for scripts use --json, --list or --plans)".into()));
     }
-    if !crate::theme::BUILTIN
+    let env = |k: &str| std::env::var(k).ok();
+    let user = user_config(options);
+    let config = &user.config;
+    let lang = options
+        .lang
+        .or(config.lang)
+        .unwrap_or_else(|| crate::i18n::Lang::from_env(&env));
+    let mut problems: Vec<String> = user
+        .problem
         .iter()
-        .any(|(n, _)| *n == options.theme)
-    {
+        .map(|p| crate::i18n::config_ignored(lang, p))
+        .collect();
+    let known = crate::theme::names(&user.themes);
+    if let Some(theme) = options.theme.as_ref().filter(|t| !known.contains(t)) {
         return Err(Error::Usage(format!(
-            "unknown theme {:?} (built-in: default, light, mono)",
-            options.theme
+            "unknown theme {theme:?} (there are: {})",
+            known.join(", ")
         )));
     }
-    let flag = match options.color {
-        ColorChoice::Auto => "auto",
-        ColorChoice::Always => "always",
-        ColorChoice::Never => "never",
-    };
-    let env = |k: &str| std::env::var(k).ok();
+    let flag = options
+        .color
+        .map(ColorChoice::name)
+        .or(config.color.as_deref())
+        .unwrap_or("auto");
     let color = crate::theme::ColorMode::detect(
         flag,
         env("NO_COLOR").as_deref(),
         env("COLORTERM").as_deref(),
     );
+    let mut theme = options
+        .theme
+        .clone()
+        .or_else(|| config.theme.clone())
+        .unwrap_or_else(|| "default".to_owned());
+    if let Err(e) = crate::theme::load(&theme, color, &user.themes) {
+        let dir = user.themes_dir.as_deref().unwrap_or(Path::new("themes"));
+        problems.push(crate::i18n::theme_ignored(
+            lang,
+            &format!("{}: {e}", dir.display()),
+        ));
+        theme = "default".into();
+    }
     // Under NO_COLOR or --color never the mono theme is the one that shows.
-    let theme = if color == crate::theme::ColorMode::Never {
-        "mono".to_owned()
-    } else {
-        options.theme.clone()
-    };
+    if color == crate::theme::ColorMode::Never {
+        theme = "mono".to_owned();
+    }
     let settings = crate::app::Settings {
         theme,
         color,
-        ambiguous_wide: options.ambiguous_wide,
-        file_name,
-        breadcrumb: !options.no_breadcrumb,
+        ambiguous_wide: options.ambiguous_wide || config.ambiguous_wide.unwrap_or(false),
+        file_name: opened.name,
+        breadcrumb: !options.no_breadcrumb && config.breadcrumb.unwrap_or(true),
+        lang,
+        user_themes: user.themes.clone(),
     };
     let mut app = crate::app::App::new(compilation, settings);
+    app.keymap = crate::keymap::Keymap::with_overrides(&config.keys);
     if loader.is_some() {
         app.loading = Some(0);
         // The preview's last report may be cut off at the end of the first MiB.
         app.parsed = app.parsed.saturating_sub(1);
     }
-    crate::terminal::run(app, options.clipboard, loader).map_err(Error::Output)
+    let state = crate::resume::dir(&env).map(|dir| crate::terminal::StateFile {
+        path: crate::resume::file(&dir, &opened.document),
+        document: opened.document.clone(),
+    });
+    if let Some(state) = state.as_ref().filter(|_| !options.no_resume) {
+        match crate::resume::read(&state.path, &state.document) {
+            Ok(Some(saved)) => app.resume_from(saved),
+            Ok(None) => {}
+            Err(e) => problems.push(crate::i18n::state_ignored(lang, &e)),
+        }
+    }
+    if !problems.is_empty() {
+        app.message = Some(problems.join("; "));
+    }
+    let clipboard = options.clipboard.or(config.clipboard).unwrap_or_default();
+    crate::terminal::run(app, clipboard, loader, state).map_err(Error::Output)
 }

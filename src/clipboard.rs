@@ -26,6 +26,18 @@ pub enum Method {
 }
 
 impl Method {
+    /// The method a config file names (`auto`, `tmux`, `osc52`, `system`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "auto" => Some(Self::Auto),
+            "tmux" => Some(Self::Tmux),
+            "osc52" => Some(Self::Osc52),
+            "system" => Some(Self::System),
+            _ => None,
+        }
+    }
+
     /// The name shown in messages.
     #[must_use]
     pub fn name(self) -> &'static str {

@@ -18,6 +18,40 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order of the help overlay.
+    pub const ALL: [Self; 7] = [
+        Self::Global,
+        Self::Contents,
+        Self::Text,
+        Self::Plans,
+        Self::Help,
+        Self::Prompt,
+        Self::List,
+    ];
+
+    /// The context's table name in the config file (`[keys.normal]`).
+    #[must_use]
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Self::Global => "normal",
+            Self::Contents => "contents",
+            Self::Text => "text",
+            Self::Plans => "plans",
+            Self::Help => "help",
+            Self::Prompt => "prompt",
+            Self::List => "list",
+        }
+    }
+
+    /// The context a config table names (`global` is taken for `normal` too).
+    #[must_use]
+    pub fn from_config_name(name: &str) -> Option<Self> {
+        match name {
+            "global" => Some(Self::Global),
+            _ => Self::ALL.into_iter().find(|c| c.config_name() == name),
+        }
+    }
+
     /// The heading of the context in the help overlay and the README.
     #[must_use]
     pub fn title(self) -> &'static str {
@@ -35,7 +69,7 @@ impl Context {
 
 /// One binding of the default table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Binding {
+pub struct DefaultBinding {
     pub context: Context,
     /// Key names, e.g. `["j", "down"]`, `["ctrl-d"]`.
     pub keys: &'static [&'static str],
@@ -48,8 +82,8 @@ const fn bind(
     keys: &'static [&'static str],
     action: Action,
     description: &'static str,
-) -> Binding {
-    Binding {
+) -> DefaultBinding {
+    DefaultBinding {
         context,
         keys,
         action,
@@ -57,11 +91,51 @@ const fn bind(
     }
 }
 
+/// A binding in use: the defaults with the user's overrides merged in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    /// Key names (`j`, `ctrl-d`) or chords of them separated by spaces (`g r`).
+    pub keys: Vec<String>,
+    pub action: Action,
+    pub description: &'static str,
+}
+
+impl From<&DefaultBinding> for Binding {
+    fn from(b: &DefaultBinding) -> Self {
+        Self {
+            context: b.context,
+            keys: b.keys.iter().map(|k| (*k).to_owned()).collect(),
+            action: b.action,
+            description: b.description,
+        }
+    }
+}
+
+/// A user's change to the key table (from the config file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    pub context: Context,
+    /// One key name, or several for a chord.
+    pub chord: Vec<String>,
+    /// `None` unbinds the keys.
+    pub action: Option<Action>,
+}
+
+/// What a key (or the keys typed so far) means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    Action(Action),
+    /// The start of a chord: wait for the next key.
+    Prefix,
+    Nothing,
+}
+
 use Action as A;
 use Context as C;
 
 /// The default key table: less/vim habits first.
-pub const DEFAULT_BINDINGS: &[Binding] = &[
+pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     bind(C::Global, &["q", "ctrl-c"], A::Quit, "quit"),
     bind(C::Global, &["?"], A::ToggleHelp, "show or hide this help"),
     bind(
@@ -277,6 +351,15 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// The description of `action` in `context` (or anywhere) from the default table.
+fn describe(context: Context, action: Action) -> &'static str {
+    DEFAULT_BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.action == action)
+        .or_else(|| DEFAULT_BINDINGS.iter().find(|b| b.action == action))
+        .map_or("", |b| b.description)
+}
+
 /// A key as the table names it: `j`, `G`, `ctrl-d`, `shift-tab`, `pgdn`, `space`, `enter`.
 #[must_use]
 pub fn key_name(key: &KeyEvent) -> Option<String> {
@@ -298,6 +381,10 @@ pub fn key_name(key: &KeyEvent) -> Option<String> {
         KeyCode::PageDown => "pgdn".into(),
         KeyCode::Home => "home".into(),
         KeyCode::End => "end".into(),
+        KeyCode::Backspace => "backspace".into(),
+        KeyCode::Delete => "delete".into(),
+        KeyCode::Insert => "insert".into(),
+        KeyCode::F(n) => format!("f{n}"),
         _ => return None,
     };
     Some(if ctrl { format!("ctrl-{base}") } else { base })
@@ -356,7 +443,51 @@ pub fn key_events(s: &str) -> Vec<KeyEvent> {
     out
 }
 
-/// The key table in use: the defaults (user overrides will merge over them).
+/// Whether `name` is a key name the table understands (what [`key_name`] produces).
+#[must_use]
+pub fn is_key_name(name: &str) -> bool {
+    const NAMED: [&str; 17] = [
+        "space",
+        "enter",
+        "esc",
+        "tab",
+        "shift-tab",
+        "up",
+        "down",
+        "left",
+        "right",
+        "pgup",
+        "pgdn",
+        "home",
+        "end",
+        "backspace",
+        "delete",
+        "insert",
+        "ctrl-space",
+    ];
+    let single = |s: &str| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !c.is_control())
+            && chars.next().is_none()
+    };
+    let function = |s: &str| {
+        s.strip_prefix('f')
+            .and_then(|n| n.parse::<u8>().ok())
+            .is_some_and(|n| (1..=12).contains(&n))
+    };
+    let plain = |s: &str| single(s) || function(s) || NAMED.contains(&s);
+    match name.strip_prefix("ctrl-") {
+        // ctrl- with a letter is sent lower-case (`ctrl-d`), as key_name names it.
+        Some(rest) => {
+            (single(rest) && !rest.chars().any(|c| c.is_ascii_uppercase())) || plain(rest)
+        }
+        None => plain(name),
+    }
+}
+
+/// The key table in use: the defaults with the user's overrides merged over them.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<Binding>,
@@ -365,33 +496,93 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Self {
         Self {
-            bindings: DEFAULT_BINDINGS.to_vec(),
+            bindings: DEFAULT_BINDINGS.iter().map(Binding::from).collect(),
         }
     }
 }
 
 impl Keymap {
+    /// The defaults with `overrides` applied in order: each takes its keys away from whatever
+    /// they did in that context and gives them to its action. A chord (`g r`) also takes its
+    /// first key away when that key alone was bound there, since it could never be typed on.
+    #[must_use]
+    pub fn with_overrides(overrides: &[KeyOverride]) -> Self {
+        let mut map = Self::default();
+        for o in overrides {
+            let chord = o.chord.join(" ");
+            let first = o.chord.first().cloned().unwrap_or_default();
+            for b in map.bindings.iter_mut().filter(|b| b.context == o.context) {
+                b.keys
+                    .retain(|k| *k != chord && !(o.chord.len() > 1 && *k == first));
+            }
+            let Some(action) = o.action else { continue };
+            match map
+                .bindings
+                .iter_mut()
+                .find(|b| b.context == o.context && b.action == action)
+            {
+                Some(b) => b.keys.push(chord),
+                None => map.bindings.push(Binding {
+                    context: o.context,
+                    keys: vec![chord],
+                    action,
+                    description: describe(o.context, action),
+                }),
+            }
+        }
+        map
+    }
+
     /// The action for `key` in `context`, falling back to the global bindings (except in Help,
     /// where only `Help` and movement keys apply).
     #[must_use]
     pub fn resolve(&self, context: Context, key: &KeyEvent) -> Option<Action> {
-        let name = key_name(key)?;
-        let find = |ctx: Context| {
-            self.bindings
-                .iter()
-                .find(|b| b.context == ctx && b.keys.contains(&name.as_str()))
-                .map(|b| b.action)
-        };
-        match context {
+        match self.resolve_keys(context, &key_name(key)?) {
+            Resolved::Action(a) => Some(a),
+            Resolved::Prefix | Resolved::Nothing => None,
+        }
+    }
+
+    /// What `keys` (one key name, or the names typed so far separated by spaces) mean in
+    /// `context`: an action, the start of a chord, or nothing.
+    #[must_use]
+    pub fn resolve_keys(&self, context: Context, keys: &str) -> Resolved {
+        // Where to look, in order, and whether a global binding must be a movement.
+        let chain: &[(Context, bool)] = match context {
             // Only the prompt's own keys: everything else is text entry.
-            Context::Prompt => find(Context::Prompt),
-            Context::List => {
-                find(Context::List).or_else(|| find(Context::Global).filter(|a| a.is_movement()))
+            Context::Prompt => &[(Context::Prompt, false)],
+            Context::List => &[(Context::List, false), (Context::Global, true)],
+            Context::Help => &[(Context::Help, false), (Context::Global, true)],
+            Context::Global => &[(Context::Global, false)],
+            Context::Contents => &[(Context::Contents, false), (Context::Global, false)],
+            Context::Text => &[(Context::Text, false), (Context::Global, false)],
+            Context::Plans => &[(Context::Plans, false), (Context::Global, false)],
+        };
+        let usable = |b: &&Binding| {
+            chain
+                .iter()
+                .any(|&(c, movement)| b.context == c && (!movement || b.action.is_movement()))
+        };
+        for &(ctx, _) in chain {
+            let exact = self
+                .bindings
+                .iter()
+                .filter(usable)
+                .find(|b| b.context == ctx && b.keys.iter().any(|k| k == keys));
+            if let Some(b) = exact {
+                return Resolved::Action(b.action);
             }
-            Context::Help => {
-                find(Context::Help).or_else(|| find(Context::Global).filter(|a| a.is_movement()))
-            }
-            ctx => find(ctx).or_else(|| find(Context::Global)),
+        }
+        let prefix = format!("{keys} ");
+        if self
+            .bindings
+            .iter()
+            .filter(usable)
+            .any(|b| b.keys.iter().any(|k| k.starts_with(&prefix)))
+        {
+            Resolved::Prefix
+        } else {
+            Resolved::Nothing
         }
     }
 
@@ -405,7 +596,7 @@ impl Keymap {
     #[must_use]
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| keys | where | action |\n|---|---|---|\n");
-        for b in &self.bindings {
+        for b in self.bindings.iter().filter(|b| !b.keys.is_empty()) {
             let keys = b
                 .keys
                 .iter()

@@ -5,20 +5,25 @@
 //! - [`parse`]: bytes → [`model::Compilation`], pure (no terminal, no file I/O);
 //! - [`export`]: the model as JSON, a report list, or the plans as text or Markdown;
 //! - [`generate`]: large synthetic compilations for benchmarks;
-//! - [`cli`]: command-line options and the `run` entry point used by the binary.
+//! - [`cli`]: command-line options and the `run` entry point used by the binary;
+//! - [`config`]: the user's config file; [`resume`]: where each file was left;
+//! - [`i18n`]: every string of the interface, in Chinese and English.
 
 pub mod action;
 pub mod app;
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod copy;
 pub mod export;
 pub mod generate;
+pub mod i18n;
 pub mod keymap;
 pub mod layout;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod resume;
 pub mod sample;
 pub mod search;
 pub mod terminal;

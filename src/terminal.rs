@@ -7,7 +7,10 @@
 //! spins at 100% CPU once the SSH link is gone). An error reading events ends the loop.
 
 use std::io::{self, Write};
-use std::sync::mpsc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, mpsc};
+
+use crate::resume::Saved;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -44,12 +47,33 @@ fn restore_from_signal() {
     }
 }
 
-fn spawn_signal_thread() -> io::Result<()> {
+/// Where the reading position of the open document is kept.
+#[derive(Debug, Clone)]
+pub struct StateFile {
+    pub path: PathBuf,
+    /// The document's key (its canonical path).
+    pub document: String,
+}
+
+/// The newest state to write, shared with the signal thread so that a SIGTERM or SIGHUP still
+/// saves where the reader was.
+type Latest = Arc<Mutex<Option<Saved>>>;
+
+fn save(state: Option<&StateFile>, latest: &Latest) {
+    let saved = latest.lock().ok().and_then(|mut l| l.take());
+    if let (Some(state), Some(saved)) = (state, saved) {
+        // Nothing to tell anyone if it fails: the terminal is going away.
+        let _ = crate::resume::write(&state.path, &saved);
+    }
+}
+
+fn spawn_signal_thread(state: Option<StateFile>, latest: Latest) -> io::Result<()> {
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                save(state.as_ref(), &latest);
                 if signal != SIGHUP {
                     restore_from_signal();
                 }
@@ -67,9 +91,24 @@ pub fn run(
     mut app: App,
     clipboard: crate::clipboard::Method,
     loader: Option<mpsc::Receiver<LoadEvent>>,
+    state: Option<StateFile>,
 ) -> io::Result<()> {
     let env = crate::clipboard::Env::from_process();
-    spawn_signal_thread()?;
+    let latest: Latest = Arc::new(Mutex::new(None));
+    spawn_signal_thread(state.clone(), Arc::clone(&latest))?;
+    let result = event_loop(&mut app, clipboard, loader, &env, state.as_ref(), &latest);
+    save(state.as_ref(), &latest);
+    result
+}
+
+fn event_loop(
+    app: &mut App,
+    clipboard: crate::clipboard::Method,
+    loader: Option<mpsc::Receiver<LoadEvent>>,
+    env: &crate::clipboard::Env,
+    state: Option<&StateFile>,
+    latest: &Latest,
+) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let _guard = Guard;
     let size = terminal.size()?;
@@ -77,7 +116,7 @@ pub fn run(
     // Search counts finish on other threads and come back through this channel.
     let (counted_tx, counted_rx) = mpsc::channel::<(u64, Vec<crate::search::Hit>)>();
     loop {
-        terminal.draw(|frame| crate::ui::render(frame, &app))?;
+        terminal.draw(|frame| crate::ui::render(frame, app))?;
         // Wait for an event (or a finished count, or news from the loader), then take every
         // event already queued before drawing again, so key repeat over a slow link costs one
         // redraw, not one per key.
@@ -126,9 +165,12 @@ pub fn run(
             events.push(event::read()?);
         }
         app.finder.defer = true;
-        effects.extend(events.iter().map(|ev| handle(&mut app, ev)));
+        effects.extend(events.iter().map(|ev| handle(app, ev)));
         app.finder.defer = false;
         effects.push(app.flush_prompt());
+        if let (Some(state), Ok(mut l)) = (state, latest.lock()) {
+            *l = Some(app.saved(&state.document));
+        }
         for effect in effects {
             match effect {
                 Effect::Quit => return Ok(()),
@@ -148,7 +190,7 @@ pub fn run(
                     });
                 }
                 Effect::Copy { text, label } => {
-                    let result = crate::clipboard::copy(&text, clipboard, &env, &mut io::stdout());
+                    let result = crate::clipboard::copy(&text, clipboard, env, &mut io::stdout());
                     app.copied(&label, &text, result);
                 }
                 Effect::Count { .. } | Effect::None => {}

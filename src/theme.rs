@@ -68,6 +68,14 @@ macro_rules! roles {
         #[derive(Debug, Clone, Default, PartialEq, Eq)]
         pub struct Theme { pub name: String, $($(#[$doc])* pub $role: Style,)* }
 
+        impl ThemeFile {
+            /// Every role this file leaves out taken from `base`.
+            #[must_use]
+            pub fn over(&self, base: &ThemeFile) -> ThemeFile {
+                ThemeFile { $($role: self.$role.clone().or_else(|| base.$role.clone()),)* }
+            }
+        }
+
         impl Theme {
             fn from_files(name: &str, file: &ThemeFile, base: &ThemeFile, mode: ColorMode) -> Self {
                 Self {
@@ -213,7 +221,7 @@ fn resolve(spec: Option<&StyleSpec>, mode: ColorMode) -> Style {
 /// Why a theme could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
-    #[error("unknown theme {0:?} (built-in: default, light, mono)")]
+    #[error("unknown theme {0:?} (built-in: default, light, mono; or a file in themes/)")]
     Unknown(String),
     #[error("theme {name}: {message}")]
     Invalid { name: String, message: String },
@@ -235,30 +243,61 @@ pub fn parse_file(name: &str, source: &str) -> Result<ThemeFile, ThemeError> {
 /// # Errors
 /// An unknown name.
 pub fn builtin(name: &str, mode: ColorMode) -> Result<Theme, ThemeError> {
-    let (_, source) = BUILTIN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .ok_or_else(|| ThemeError::Unknown(name.to_owned()))?;
-    let file = parse_file(name, source)?;
+    load(name, mode, &[])
+}
+
+/// Loads a theme by name: a user's theme (`(name, file text)` from the config directory's
+/// `themes/`) over the built-in theme of the same name if there is one, the built-in theme, and
+/// the default theme under both for whatever they leave out.
+///
+/// # Errors
+/// An unknown name, or a user's theme file that does not parse (naming the theme).
+pub fn load(name: &str, mode: ColorMode, user: &[(String, String)]) -> Result<Theme, ThemeError> {
     let base = parse_file("default", BUILTIN[0].1)?;
     // The mono theme is itself the fallback when colours are off.
-    let mono = parse_file("mono", BUILTIN[2].1)?;
-    let (file, base) = if mode == ColorMode::Never {
-        (&mono, &mono)
-    } else {
-        (&file, &base)
+    if mode == ColorMode::Never {
+        let mono = parse_file("mono", BUILTIN[2].1)?;
+        return Ok(Theme::from_files(name, &mono, &mono, mode));
+    }
+    let built = BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, source)| parse_file(n, source))
+        .transpose()?;
+    let own = user
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(n, source)| parse_file(n, source))
+        .transpose()?;
+    let file = match (own, built) {
+        (Some(own), Some(built)) => own.over(&built),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => return Err(ThemeError::Unknown(name.to_owned())),
     };
-    Ok(Theme::from_files(name, file, base, mode))
+    Ok(Theme::from_files(name, &file, &base, mode))
+}
+
+/// Every theme's name: the built-in ones, then the user's.
+#[must_use]
+pub fn names(user: &[(String, String)]) -> Vec<String> {
+    let mut names: Vec<String> = BUILTIN.iter().map(|(n, _)| (*n).to_owned()).collect();
+    for (n, _) in user {
+        if !names.contains(n) {
+            names.push(n.clone());
+        }
+    }
+    names
 }
 
 /// The name of the theme after `name` in the cycle.
 #[must_use]
-pub fn next_name(name: &str) -> &'static str {
-    let i = BUILTIN
+pub fn next_name(name: &str, user: &[(String, String)]) -> String {
+    let names = names(user);
+    let i = names
         .iter()
-        .position(|(n, _)| *n == name)
-        .map_or(0, |i| (i + 1) % BUILTIN.len());
-    BUILTIN[i].0
+        .position(|n| n == name)
+        .map_or(0, |i| (i + 1) % names.len());
+    names[i].clone()
 }
 
 #[cfg(test)]
@@ -321,6 +360,38 @@ mod tests {
             color("#336699", ColorMode::Ansi),
             Some(Color::Indexed(nearest_256(0x33, 0x66, 0x99)))
         );
-        assert_eq!(next_name("mono"), "default");
+        assert_eq!(next_name("mono", &[]), "default");
+    }
+
+    #[test]
+    fn user_themes_override_and_add() {
+        let user = vec![
+            (
+                "light".to_owned(),
+                "heading1 = { fg = \"#ff0000\" }".to_owned(),
+            ),
+            ("paper".to_owned(), "text = { fg = \"#000000\" }".to_owned()),
+        ];
+        let light = builtin("light", ColorMode::TrueColor).expect("light");
+        let mine = load("light", ColorMode::TrueColor, &user).expect("user light");
+        assert_eq!(mine.heading1, Style::default().fg(Color::Rgb(255, 0, 0)));
+        assert_eq!(
+            mine.selection, light.selection,
+            "the rest from the built-in light"
+        );
+        let paper = load("paper", ColorMode::TrueColor, &user).expect("new theme");
+        assert_eq!(paper.text, Style::default().fg(Color::Rgb(0, 0, 0)));
+        assert_eq!(
+            paper.heading1,
+            builtin("default", ColorMode::TrueColor)
+                .expect("d")
+                .heading1
+        );
+        assert_eq!(names(&user), ["default", "light", "mono", "paper"]);
+        assert_eq!(next_name("mono", &user), "paper");
+        assert_eq!(next_name("paper", &user), "default");
+        let broken = vec![("bad".to_owned(), "heading1 = {".to_owned())];
+        assert!(load("bad", ColorMode::TrueColor, &broken).is_err());
+        assert!(load("nope", ColorMode::TrueColor, &user).is_err());
     }
 }

@@ -39,6 +39,11 @@ impl Tmux {
             socket: format!("huibian-e2e-{tag}-{}", std::process::id()),
         };
         let (w, h) = (width.to_string(), height.to_string());
+        // Each test has its own config and state directories and an English locale, whatever
+        // the machine's user has.
+        let home = t.home();
+        let state = format!("XDG_STATE_HOME={}", home.join("state").display());
+        let config = format!("HUIBIAN_CONFIG_HOME={}", home.join("config").display());
         let out = t.tmux(&[
             "new-session",
             "-d",
@@ -48,6 +53,12 @@ impl Tmux {
             &w,
             "-y",
             &h,
+            "-e",
+            &state,
+            "-e",
+            &config,
+            "-e",
+            "LC_ALL=C.UTF-8",
             command,
         ]);
         assert!(
@@ -56,6 +67,11 @@ impl Tmux {
             String::from_utf8_lossy(&out.stderr)
         );
         Some(t)
+    }
+
+    /// This test's own directory for config and state files.
+    fn home(&self) -> std::path::PathBuf {
+        std::env::temp_dir().join(&self.socket)
     }
 
     fn tmux(&self, args: &[&str]) -> Output {
@@ -115,6 +131,7 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.tmux(&["kill-server"]);
+        let _ = std::fs::remove_dir_all(self.home());
     }
 }
 
@@ -231,6 +248,8 @@ fn sigterm_restores_the_terminal() {
     t.wait("the reader", |s| {
         s.contains("22 reports") && s.contains("? help")
     });
+    t.keys(&["]", "]", "m", "a"]);
+    t.wait("the third report", |s| s.contains("report 3/22"));
     let shell = t.pane_pid();
     let children =
         std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).expect("children");
@@ -252,6 +271,18 @@ fn sigterm_restores_the_terminal() {
         "the shell's screen is back:\n{screen}"
     );
     assert!(!screen.contains("22 reports"));
+    // The reading position and the mark were saved on the way out.
+    let state_dir = t.home().join("state/huibian");
+    let file = std::fs::read_dir(&state_dir)
+        .expect("the state directory")
+        .flatten()
+        .find(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .expect("a state file");
+    let state = std::fs::read_to_string(file.path()).expect("state");
+    assert!(
+        state.contains("\"marks\":[[\"a\"") && state.contains("002_a6a433b16e8aa61d.txt"),
+        "{state}"
+    );
     // Raw mode is off again: the shell echoes what is typed, line by line.
     t.keys(&["echo typed-after", "Enter"]);
     t.wait("a working shell", |s| s.contains("\ntyped-after"));
@@ -317,5 +348,72 @@ fn copy_a_plan_part_and_a_report_into_tmux() {
         section_text(&file, "2"),
         "the buffer holds the whole report"
     );
+    t.keys(&["q"]);
+}
+
+/// `L<line>/<lines>` from the status line.
+fn status_line_no(screen: &str) -> Option<usize> {
+    let status = screen.lines().rev().find(|l| !l.trim().is_empty())?;
+    let at = status.find(" L")? + 2;
+    status[at..].split('/').next()?.parse().ok()
+}
+
+#[test]
+fn resume_where_the_file_was_left_and_keys_from_the_config() {
+    let Some(t) = Tmux::start("resume", 160, 45, "sh") else {
+        return;
+    };
+    let config = t.home().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        "[keys.normal]\n\"ctrl-n\" = \"next_report\"\n\"g h\" = \"next_heading\"\n",
+    )
+    .expect("config");
+    let file = fixture("000_3aa89c1d59f293ce.txt");
+    let command = format!("{BIN} {file}; echo huibian-exit=$?");
+    t.keys(&[&command, "Enter"]);
+    t.wait("the reader", |s| s.contains("report 1/14"));
+    // The user's keys: ctrl-n twice is two reports on, the chord g h the next heading.
+    t.keys(&["C-n", "C-n"]);
+    t.wait("the third report", |s| s.contains("report 3/14"));
+    t.keys(&["g", "h", "g", "h", "j"]);
+    let before = t.wait("the second heading", |s| {
+        s.contains("> 二、主要做法") && status_line_no(s).is_some()
+    });
+    let line = status_line_no(&before).expect("line number");
+    let text = std::fs::read_to_string(&file).expect("fixture");
+    let shown: String = text
+        .lines()
+        .nth(line - 1)
+        .expect("line")
+        .trim()
+        .chars()
+        .take(8)
+        .collect();
+    // The help overlay lists the new keys.
+    t.keys(&["?"]);
+    t.wait("ctrl-n in the help", |s| {
+        s.lines()
+            .any(|l| l.contains("ctrl-n") && l.contains("next report"))
+            && s.lines()
+                .any(|l| l.contains("g h") && l.contains("next heading"))
+    });
+    t.keys(&["q", "q"]);
+    t.wait("the shell", |s| s.contains("huibian-exit=0"));
+    // Reopened at another size: the same line on top, the same report and heading on screen.
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "100", "-y", "30"]);
+    t.keys(&["clear", "Enter"]);
+    t.keys(&[&command, "Enter"]);
+    let after = t.wait("the same place", |s| {
+        s.contains("report 3/14") && status_line_no(s) == Some(line)
+    });
+    assert!(after.contains(&shown), "{shown:?} on screen:\n{after}");
+    t.keys(&["q"]);
+    t.wait("the shell", |s| s.matches("huibian-exit=0").count() >= 1);
+    // --no-resume starts at the first report.
+    t.keys(&["clear", "Enter"]);
+    t.keys(&[&format!("{BIN} --no-resume {file}"), "Enter"]);
+    t.wait("the start", |s| s.contains("report 1/14"));
     t.keys(&["q"]);
 }

@@ -1,0 +1,226 @@
+//! Where each file was left: the reading position and the marks, one small JSON file per
+//! document in the state directory (`$XDG_STATE_HOME/huibian`, else `~/.local/state/huibian`),
+//! written atomically (a temporary file, then a rename).
+//!
+//! Positions are kept as text anchors: the line, the byte in it where the screen's first row
+//! starts, and the line's text. The terminal size plays no part. When the line no longer reads
+//! the same (the file changed), the position falls back to the nearest heading with the same
+//! text, else to the start.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Compilation, LineNo};
+use crate::view::Anchor;
+
+/// A text position that can be found again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub line: LineNo,
+    /// Byte offset in the line where the screen's first row starts (wrapped lines).
+    #[serde(default)]
+    pub byte: usize,
+    /// The line's text, to tell whether the file changed.
+    pub text: String,
+    /// The nearest heading (or report title) at or above it: line and text.
+    pub heading: Option<(LineNo, String)>,
+}
+
+/// What is kept for one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    /// The document's path, as opened (canonical), to check the file belongs to it.
+    pub file: String,
+    pub position: Place,
+    #[serde(default)]
+    pub marks: Vec<(char, Place)>,
+}
+
+/// The state directory.
+#[must_use]
+pub fn dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let set = |k: &str| env(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    set("XDG_STATE_HOME")
+        .filter(|p| p.is_absolute())
+        .map(|p| p.join("huibian"))
+        .or_else(|| set("HOME").map(|h| h.join(".local").join("state").join("huibian")))
+}
+
+/// The state file of `document` (its canonical path) in `dir`: a stable hash of the path, so
+/// any path length or character works as a file name.
+#[must_use]
+pub fn file(dir: &Path, document: &str) -> PathBuf {
+    // FNV-1a, 64 bits: stable across Rust versions, unlike `DefaultHasher`.
+    let hash = document.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    dir.join(format!("{hash:016x}.json"))
+}
+
+/// Reads the saved state; `Ok(None)` when there is none yet.
+///
+/// # Errors
+/// An unreadable or corrupt state file, as a one-line reason.
+pub fn read(path: &Path, document: &str) -> Result<Option<Saved>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(format!(
+                "{}: {}",
+                path.display(),
+                crate::load::read_reason(&e)
+            ));
+        }
+    };
+    let saved: Saved = serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not a state file ({e})", path.display()))?;
+    // A hash collision between two paths would hand over another file's place: ignore it.
+    Ok((saved.file == document).then_some(saved))
+}
+
+/// Writes the state atomically: a reader of `path` sees the old file or the new one, never a
+/// part of either, even when the process is killed while writing.
+///
+/// # Errors
+/// When the directory cannot be created or the file written.
+pub fn write(path: &Path, saved: &Saved) -> io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = path.with_extension(format!("json.tmp{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(
+            serde_json::to_string(saved)
+                .map_err(io::Error::other)?
+                .as_bytes(),
+        )?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The place of `anchor` in `doc`, with its nearest heading.
+#[must_use]
+pub fn place(doc: &Compilation, anchor: Anchor) -> Place {
+    let heading = doc.report_at(anchor.line).and_then(|r| {
+        let report = &doc.reports[r];
+        report
+            .headings
+            .iter()
+            .rev()
+            .find(|h| h.line <= anchor.line)
+            .map(|h| (h.line, doc.text.trimmed(h.line).to_owned()))
+            .or_else(|| Some((report.line, doc.text.trimmed(report.line).to_owned())))
+    });
+    Place {
+        line: anchor.line,
+        byte: anchor.byte,
+        text: doc.text.line(anchor.line).to_owned(),
+        heading,
+    }
+}
+
+/// Where `place` is in `doc`: the same line if it still reads the same, else the heading with
+/// the same text nearest to where it was, else `None`.
+#[must_use]
+pub fn find(doc: &Compilation, place: &Place) -> Option<Anchor> {
+    if place.line <= doc.text.line_count() && doc.text.line(place.line) == place.text {
+        let line = doc.text.line(place.line);
+        let mut byte = place.byte.min(line.len());
+        while !line.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        return Some(Anchor {
+            line: place.line,
+            byte,
+        });
+    }
+    let (old, text) = place.heading.as_ref()?;
+    doc.reports
+        .iter()
+        .flat_map(|r| std::iter::once(r.line).chain(r.headings.iter().map(|h| h.line)))
+        .filter(|&n| doc.text.trimmed(n) == text)
+        .min_by_key(|&n| n.abs_diff(*old))
+        .map(Anchor::line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Compilation {
+        crate::parse::parse(crate::sample::SAMPLE).expect("sample parses")
+    }
+
+    #[test]
+    fn same_text_same_place_changed_text_nearest_heading() {
+        let d = doc();
+        let report = &d.reports[2];
+        let heading = report.headings[1].line;
+        let at = Anchor {
+            line: heading + 1,
+            byte: 3,
+        };
+        let p = place(&d, at);
+        assert_eq!(p.heading.as_ref().map(|h| h.0), Some(heading));
+        assert_eq!(find(&d, &p).map(|a| a.line), Some(heading + 1));
+        // Two lines inserted at the top: the line no longer matches, the heading is found.
+        let shifted = format!("新增一行\n新增二行\n{}", d.text.as_str());
+        let d2 = crate::parse::parse(shifted.as_bytes()).expect("parses");
+        assert_eq!(find(&d2, &p), Some(Anchor::line(heading + 2)));
+        // Neither the line nor the heading is there any more: no place.
+        let mut gone = p.clone();
+        gone.text = "别的".into();
+        gone.heading = Some((heading, "不存在的标题".into()));
+        assert_eq!(find(&d, &gone), None);
+    }
+
+    #[test]
+    fn state_files_round_trip_and_corrupt_ones_are_reported() {
+        let dir = std::env::temp_dir().join(format!("huibian-state-{}", std::process::id()));
+        let path = file(&dir, "/some/file.txt");
+        assert_eq!(read(&path, "/some/file.txt"), Ok(None));
+        let saved = Saved {
+            file: "/some/file.txt".into(),
+            position: place(&doc(), Anchor::line(40)),
+            marks: vec![('a', place(&doc(), Anchor::line(60)))],
+        };
+        write(&path, &saved).expect("writes");
+        assert_eq!(read(&path, "/some/file.txt"), Ok(Some(saved)));
+        assert_eq!(read(&path, "/other.txt"), Ok(None), "another file's state");
+        std::fs::write(&path, "{\"file\": ").expect("write");
+        assert!(read(&path, "/some/file.txt").is_err());
+        assert!(
+            std::fs::read_dir(&dir).expect("dir").count() == 1,
+            "no temporary file left"
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn the_state_directory() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(
+            dir(&env(&[("XDG_STATE_HOME", "/s"), ("HOME", "/h")])),
+            Some(PathBuf::from("/s/huibian"))
+        );
+        assert_eq!(
+            dir(&env(&[("XDG_STATE_HOME", "rel"), ("HOME", "/h")])),
+            Some(PathBuf::from("/h/.local/state/huibian"))
+        );
+        assert_eq!(dir(&env(&[])), None);
+    }
+}
