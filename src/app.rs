@@ -12,6 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::i18n::{self, Msg};
 use crate::keymap::{Context, Keymap, Resolved};
 use crate::layout::{self, Layout, Pane};
 use crate::model::{Compilation, LineNo};
@@ -329,9 +330,8 @@ impl App {
                     Some(_) => None,
                     None => Some(self.top.line),
                 };
-                self.message = self
-                    .selection
-                    .map(|_| "selecting lines: move, then y to copy (v or Esc cancels)".into());
+                let selecting = self.settings.lang.get(Msg::Selecting);
+                self.message = self.selection.map(|_| selecting.into());
             }
             Action::OpenResults => self.open_results(),
             Action::ListMarks => self.marks_open = true,
@@ -364,14 +364,12 @@ impl App {
             Action::CycleTheme => self.cycle_theme(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
-                self.message = Some(
-                    if self.mouse {
-                        "mouse on: click to focus, wheel to scroll (M: off)"
-                    } else {
-                        "mouse off"
-                    }
-                    .into(),
-                );
+                let msg = if self.mouse {
+                    Msg::MouseOn
+                } else {
+                    Msg::MouseOff
+                };
+                self.message = Some(self.settings.lang.get(msg).into());
                 return Effect::Mouse(self.mouse);
             }
             Action::NextReport
@@ -484,7 +482,7 @@ impl App {
         let name = theme::next_name(&self.theme.name, &self.settings.user_themes);
         if let Ok(t) = theme::load(&name, self.settings.color, &self.settings.user_themes) {
             self.theme = t;
-            self.message = Some(format!("theme: {name}"));
+            self.message = Some(i18n::theme_is(self.settings.lang, &name));
         }
     }
 
@@ -524,24 +522,20 @@ impl App {
             Some(line) => {
                 self.jump_to(Anchor::line(line));
                 if self.top == here {
-                    self.message = Some("the end of the compilation is on screen".into());
+                    self.message = Some(self.settings.lang.get(Msg::EndOnScreen).into());
                 }
             }
             None => {
                 let what = match action {
-                    Action::NextReport | Action::PrevReport => "report",
-                    Action::NextPlan | Action::PrevPlan => "plan part",
-                    _ => "heading",
+                    Action::NextReport | Action::PrevReport => i18n::Stop::Report,
+                    Action::NextPlan | Action::PrevPlan => i18n::Stop::PlanPart,
+                    _ => i18n::Stop::Heading,
                 };
-                let direction = if matches!(
+                let forward = matches!(
                     action,
                     Action::NextReport | Action::NextHeading | Action::NextPlan
-                ) {
-                    "after"
-                } else {
-                    "before"
-                };
-                self.message = Some(format!("no {what} {direction} this point"));
+                );
+                self.message = Some(i18n::no_stop(self.settings.lang, what, forward));
             }
         }
     }
@@ -785,7 +779,7 @@ impl App {
                 let (text, n) = crate::copy::all_plans(doc, breadcrumb);
                 return Effect::Copy {
                     text,
-                    label: format!("{n} plan parts"),
+                    label: i18n::plan_parts(self.settings.lang, n),
                 };
             }
             Action::CopySection if self.selection.is_some() => {
@@ -810,8 +804,8 @@ impl App {
             },
             None => {
                 self.message = Some(match doc.reports.get(r) {
-                    Some(report) => format!("《{}》 has no plan part", report.title),
-                    None => "nothing to copy yet: the reports are still being read".into(),
+                    Some(report) => i18n::has_no_plan(self.settings.lang, &report.title),
+                    None => self.settings.lang.get(Msg::NothingToCopyYet).into(),
                 });
                 Effect::None
             }
@@ -843,22 +837,19 @@ impl App {
         result: std::io::Result<crate::clipboard::Method>,
     ) {
         let chars = text.chars().count();
+        let lang = self.settings.lang;
         self.message = Some(match result {
             Ok(method) => {
-                let mut m = format!(
-                    "copied {label} · {} chars · {}",
-                    thousands(chars),
-                    method.name()
-                );
+                let mut m = i18n::copied(lang, label, &thousands(chars), method.name());
                 let payload = text.len().div_ceil(3) * 4;
                 if method == crate::clipboard::Method::Osc52
                     && payload > crate::clipboard::OSC52_WARN_BYTES
                 {
-                    m.push_str(" · large: some terminals cut OSC 52 short");
+                    m.push_str(lang.get(Msg::Osc52Large));
                 }
                 m
             }
-            Err(e) => format!("copy failed ({e}): try --clipboard osc52 or tmux"),
+            Err(e) => i18n::copy_failed(lang, &e.to_string()),
         });
     }
 

@@ -290,7 +290,7 @@ pub fn default_toml() -> String {
                     "{:<14} = {:<22} # {}\n",
                     format!("{key:?}"),
                     format!("{:?}", b.action.name()),
-                    b.description
+                    crate::i18n::describe(Lang::En, b.context, b.action)
                 ));
             }
         }

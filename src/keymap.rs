@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
+use crate::i18n::Lang;
 
 /// Where a binding applies. Pane contexts are tried first, then `Global`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,43 +52,22 @@ impl Context {
             _ => Self::ALL.into_iter().find(|c| c.config_name() == name),
         }
     }
-
-    /// The heading of the context in the help overlay and the README.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Global => "Everywhere",
-            Self::Contents => "Contents pane",
-            Self::Text => "Text pane",
-            Self::Plans => "Plans pane",
-            Self::Help => "Help",
-            Self::Prompt => "Search and jump prompts",
-            Self::List => "Results and marks lists",
-        }
-    }
 }
 
-/// One binding of the default table.
+/// One binding of the default table (its description, in each language, is in [`crate::i18n`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DefaultBinding {
     pub context: Context,
     /// Key names, e.g. `["j", "down"]`, `["ctrl-d"]`.
     pub keys: &'static [&'static str],
     pub action: Action,
-    pub description: &'static str,
 }
 
-const fn bind(
-    context: Context,
-    keys: &'static [&'static str],
-    action: Action,
-    description: &'static str,
-) -> DefaultBinding {
+const fn bind(context: Context, keys: &'static [&'static str], action: Action) -> DefaultBinding {
     DefaultBinding {
         context,
         keys,
         action,
-        description,
     }
 }
 
@@ -98,7 +78,6 @@ pub struct Binding {
     /// Key names (`j`, `ctrl-d`) or chords of them separated by spaces (`g r`).
     pub keys: Vec<String>,
     pub action: Action,
-    pub description: &'static str,
 }
 
 impl From<&DefaultBinding> for Binding {
@@ -107,7 +86,6 @@ impl From<&DefaultBinding> for Binding {
             context: b.context,
             keys: b.keys.iter().map(|k| (*k).to_owned()).collect(),
             action: b.action,
-            description: b.description,
         }
     }
 }
@@ -136,229 +114,60 @@ use Context as C;
 
 /// The default key table: less/vim habits first.
 pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
-    bind(C::Global, &["q", "ctrl-c"], A::Quit, "quit"),
-    bind(C::Global, &["?"], A::ToggleHelp, "show or hide this help"),
-    bind(
-        C::Global,
-        &["esc"],
-        A::Cancel,
-        "close the overlay, clear the message",
-    ),
-    bind(C::Global, &["tab"], A::FocusNext, "focus the next pane"),
-    bind(
-        C::Global,
-        &["shift-tab"],
-        A::FocusPrev,
-        "focus the previous pane",
-    ),
-    bind(
-        C::Global,
-        &["1"],
-        A::FocusContents,
-        "focus the contents pane",
-    ),
-    bind(C::Global, &["2"], A::FocusText, "focus the text pane"),
-    bind(C::Global, &["3"], A::FocusPlans, "focus the plans pane"),
-    bind(C::Global, &["j", "down"], A::Down, "down one line or row"),
-    bind(C::Global, &["k", "up"], A::Up, "up one line or row"),
-    bind(
-        C::Global,
-        &["space", "pgdn", "ctrl-f"],
-        A::PageDown,
-        "down one page",
-    ),
-    bind(
-        C::Global,
-        &["b", "pgup", "ctrl-b"],
-        A::PageUp,
-        "up one page",
-    ),
-    bind(C::Global, &["ctrl-d"], A::HalfPageDown, "down half a page"),
-    bind(C::Global, &["ctrl-u"], A::HalfPageUp, "up half a page"),
-    bind(C::Global, &["g", "home"], A::Top, "to the start"),
-    bind(C::Global, &["G", "end"], A::Bottom, "to the end"),
-    bind(C::Global, &["]"], A::NextReport, "next report"),
-    bind(
-        C::Global,
-        &["["],
-        A::PrevReport,
-        "previous report (or the start of this one)",
-    ),
-    bind(C::Global, &["}"], A::NextHeading, "next heading"),
-    bind(C::Global, &["{"], A::PrevHeading, "previous heading"),
-    bind(C::Global, &[")"], A::NextPlan, "next plan part"),
-    bind(C::Global, &["("], A::PrevPlan, "previous plan part"),
-    bind(
-        C::Global,
-        &["enter"],
-        A::Open,
-        "jump to the selected entry in the text",
-    ),
-    bind(
-        C::Global,
-        &["P"],
-        A::TogglePlans,
-        "show or hide the plans pane",
-    ),
-    bind(
-        C::Global,
-        &["t"],
-        A::CycleTheme,
-        "next theme (default, light, mono)",
-    ),
-    bind(
-        C::Global,
-        &["M"],
-        A::ToggleMouse,
-        "mouse clicks and wheel on or off",
-    ),
-    bind(
-        C::Global,
-        &["/"],
-        A::OpenSearch,
-        "search the whole compilation",
-    ),
-    bind(
-        C::Global,
-        &["n"],
-        A::NextHit,
-        "next search hit (wraps around)",
-    ),
-    bind(
-        C::Global,
-        &["N"],
-        A::PrevHit,
-        "previous search hit (wraps around)",
-    ),
-    bind(
-        C::Global,
-        &[":"],
-        A::OpenJump,
-        "jump: a line (120), a percentage (50%), a report or heading by name",
-    ),
-    bind(
-        C::Global,
-        &["ctrl-o"],
-        A::JumpBack,
-        "back to where the last jump started",
-    ),
-    bind(
-        C::Global,
-        &["ctrl-i", "ctrl-n"],
-        A::JumpForward,
-        "forward again (most terminals send ctrl-i as tab: use ctrl-n)",
-    ),
-    bind(C::Global, &["m"], A::SetMark, "set a mark: m then a letter"),
-    bind(
-        C::Global,
-        &["'"],
-        A::GoMark,
-        "go to a mark: ' then a letter ('' back to before the last jump)",
-    ),
-    bind(
-        C::Contents,
-        &["h", "left"],
-        A::Fold,
-        "fold the report (or go up to it)",
-    ),
-    bind(C::Contents, &["l", "right"], A::Unfold, "unfold the report"),
-    bind(
-        C::Contents,
-        &["space"],
-        A::ToggleFold,
-        "fold or unfold the report",
-    ),
-    bind(C::Help, &["q", "esc", "?"], A::ToggleHelp, "close the help"),
-    bind(
-        C::Prompt,
-        &["enter"],
-        A::PromptConfirm,
-        "search, or jump to the line or the selected row",
-    ),
-    bind(
-        C::Prompt,
-        &["esc", "ctrl-c"],
-        A::PromptCancel,
-        "close and go back to where it opened",
-    ),
-    bind(
-        C::Prompt,
-        &["ctrl-r"],
-        A::PromptToggleRegex,
-        "search: literal or regular expression",
-    ),
-    bind(
-        C::Prompt,
-        &["up"],
-        A::HistoryOlder,
-        "older search (jump: the row above)",
-    ),
-    bind(
-        C::Prompt,
-        &["down"],
-        A::HistoryNewer,
-        "newer search (jump: the row below)",
-    ),
-    bind(
-        C::Global,
-        &["y"],
-        A::CopySection,
-        "copy the section here (plans pane: the plan block; or the selected lines)",
-    ),
-    bind(C::Global, &["Y"], A::CopyReport, "copy the whole report"),
-    bind(
-        C::Global,
-        &["p"],
-        A::CopyPlan,
-        "copy the report's plan part",
-    ),
-    bind(
-        C::Global,
-        &["A"],
-        A::CopyAllPlans,
-        "copy every report's plan part",
-    ),
-    bind(
-        C::Text,
-        &["v"],
-        A::SelectLines,
-        "start or cancel a line selection (move, then y)",
-    ),
-    bind(
-        C::Global,
-        &["&", "F"],
-        A::OpenResults,
-        "list every search hit by report and section",
-    ),
-    bind(C::Global, &["`"], A::ListMarks, "list the marks"),
-    bind(
-        C::List,
-        &["enter"],
-        A::Open,
-        "go to the selected hit or mark",
-    ),
-    bind(
-        C::List,
-        &["s"],
-        A::CycleScope,
-        "results: all, plan parts only, current report",
-    ),
-    bind(
-        C::List,
-        &["esc", "q", "&", "F", "`"],
-        A::Cancel,
-        "close the list",
-    ),
+    bind(C::Global, &["q", "ctrl-c"], A::Quit),
+    bind(C::Global, &["?"], A::ToggleHelp),
+    bind(C::Global, &["esc"], A::Cancel),
+    bind(C::Global, &["tab"], A::FocusNext),
+    bind(C::Global, &["shift-tab"], A::FocusPrev),
+    bind(C::Global, &["1"], A::FocusContents),
+    bind(C::Global, &["2"], A::FocusText),
+    bind(C::Global, &["3"], A::FocusPlans),
+    bind(C::Global, &["j", "down"], A::Down),
+    bind(C::Global, &["k", "up"], A::Up),
+    bind(C::Global, &["space", "pgdn", "ctrl-f"], A::PageDown),
+    bind(C::Global, &["b", "pgup", "ctrl-b"], A::PageUp),
+    bind(C::Global, &["ctrl-d"], A::HalfPageDown),
+    bind(C::Global, &["ctrl-u"], A::HalfPageUp),
+    bind(C::Global, &["g", "home"], A::Top),
+    bind(C::Global, &["G", "end"], A::Bottom),
+    bind(C::Global, &["]"], A::NextReport),
+    bind(C::Global, &["["], A::PrevReport),
+    bind(C::Global, &["}"], A::NextHeading),
+    bind(C::Global, &["{"], A::PrevHeading),
+    bind(C::Global, &[")"], A::NextPlan),
+    bind(C::Global, &["("], A::PrevPlan),
+    bind(C::Global, &["enter"], A::Open),
+    bind(C::Global, &["P"], A::TogglePlans),
+    bind(C::Global, &["t"], A::CycleTheme),
+    bind(C::Global, &["M"], A::ToggleMouse),
+    bind(C::Global, &["/"], A::OpenSearch),
+    bind(C::Global, &["n"], A::NextHit),
+    bind(C::Global, &["N"], A::PrevHit),
+    bind(C::Global, &[":"], A::OpenJump),
+    bind(C::Global, &["ctrl-o"], A::JumpBack),
+    bind(C::Global, &["ctrl-i", "ctrl-n"], A::JumpForward),
+    bind(C::Global, &["m"], A::SetMark),
+    bind(C::Global, &["'"], A::GoMark),
+    bind(C::Contents, &["h", "left"], A::Fold),
+    bind(C::Contents, &["l", "right"], A::Unfold),
+    bind(C::Contents, &["space"], A::ToggleFold),
+    bind(C::Help, &["q", "esc", "?"], A::ToggleHelp),
+    bind(C::Prompt, &["enter"], A::PromptConfirm),
+    bind(C::Prompt, &["esc", "ctrl-c"], A::PromptCancel),
+    bind(C::Prompt, &["ctrl-r"], A::PromptToggleRegex),
+    bind(C::Prompt, &["up"], A::HistoryOlder),
+    bind(C::Prompt, &["down"], A::HistoryNewer),
+    bind(C::Global, &["y"], A::CopySection),
+    bind(C::Global, &["Y"], A::CopyReport),
+    bind(C::Global, &["p"], A::CopyPlan),
+    bind(C::Global, &["A"], A::CopyAllPlans),
+    bind(C::Text, &["v"], A::SelectLines),
+    bind(C::Global, &["&", "F"], A::OpenResults),
+    bind(C::Global, &["`"], A::ListMarks),
+    bind(C::List, &["enter"], A::Open),
+    bind(C::List, &["s"], A::CycleScope),
+    bind(C::List, &["esc", "q", "&", "F", "`"], A::Cancel),
 ];
-
-/// The description of `action` in `context` (or anywhere) from the default table.
-fn describe(context: Context, action: Action) -> &'static str {
-    DEFAULT_BINDINGS
-        .iter()
-        .find(|b| b.context == context && b.action == action)
-        .or_else(|| DEFAULT_BINDINGS.iter().find(|b| b.action == action))
-        .map_or("", |b| b.description)
-}
 
 /// A key as the table names it: `j`, `G`, `ctrl-d`, `shift-tab`, `pgdn`, `space`, `enter`.
 #[must_use]
@@ -526,7 +335,6 @@ impl Keymap {
                     context: o.context,
                     keys: vec![chord],
                     action,
-                    description: describe(o.context, action),
                 }),
             }
         }
@@ -605,8 +413,8 @@ impl Keymap {
                 .join(" ");
             out.push_str(&format!(
                 "| {keys} | {} | {} |\n",
-                b.context.title(),
-                b.description
+                crate::i18n::context_title(Lang::En, b.context),
+                crate::i18n::describe(Lang::En, b.context, b.action)
             ));
         }
         out

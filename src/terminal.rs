@@ -142,7 +142,8 @@ fn event_loop(
                         LoadEvent::Done(Ok(doc)) => effects.push(app.replace_doc(*doc)),
                         LoadEvent::Done(Err(e)) => {
                             app.loading = None;
-                            app.message = Some(format!("could not read the whole file: {e}"));
+                            app.message =
+                                Some(crate::i18n::whole_file_failed(app.settings.lang, &e));
                         }
                     }
                 }

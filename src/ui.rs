@@ -9,6 +9,7 @@ pub mod plans;
 pub mod prompt;
 pub mod text;
 
+use crate::i18n::{self, Msg};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -56,7 +57,7 @@ pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
         match pane {
             // The lists have nothing to show until a large file's reports are read.
             Pane::Contents | Pane::Plans if app.doc.reports.is_empty() => {
-                draw::not_yet(buf, body, theme, app.settings.ambiguous_wide)
+                draw::not_yet(buf, body, theme, &app.settings)
             }
             Pane::Contents => contents::render(app, theme, body, buf),
             Pane::Text => text::render(app, theme, body, buf),
@@ -88,15 +89,16 @@ fn header(app: &App, pane: Pane, rect: Rect, buf: &mut Buffer) {
     };
     fill(buf, rect, rect.y, style);
     let doc = &app.doc;
+    let lang = app.settings.lang;
     let label = match pane {
-        Pane::Contents => format!("1 Contents  {} reports", doc.reports.len()),
+        Pane::Contents => i18n::contents_header(lang, doc.reports.len()),
         Pane::Text => {
-            let r = app.current_report();
-            format!("2 Text  report {}/{}", r + 1, doc.reports.len())
+            let r = (!doc.reports.is_empty()).then(|| app.current_report() + 1);
+            i18n::text_header(lang, r, doc.reports.len())
         }
         Pane::Plans => {
             let with = doc.reports.iter().filter(|r| r.plan.is_some()).count();
-            format!("3 Plans  {with}/{} with plans", doc.reports.len())
+            i18n::plans_header(lang, with, doc.reports.len())
         }
     };
     let mark = if focused { ">" } else { " " };
@@ -124,12 +126,23 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
     let percent = doc.text.line_range(app.top.line).map_or(0, |r| {
         (r.start + app.top.byte) * 100 / doc.text.as_str().len().max(1)
     });
+    let lang = app.settings.lang;
     let loading = app
         .loading
-        .map_or_else(String::new, |p| format!(" parsing {p}% |"));
+        .map_or_else(String::new, |p| i18n::parsing(lang, p));
+    // Keys typed so far of a chord, as vim shows them.
+    let pending = if app.pending_keys.is_empty() {
+        String::new()
+    } else {
+        format!(" {} |", app.pending_keys)
+    };
     let right = format!(
-        "{loading} L{}/{} {}% {}  ? help ",
-        app.top.line, total, percent, doc.encoding
+        "{pending}{loading} L{}/{} {}% {}  {} ",
+        app.top.line,
+        total,
+        percent,
+        doc.encoding,
+        lang.get(Msg::Help)
     );
     let right_w = u16::try_from(crate::wrap::str_width(&right, wide)).unwrap_or(0);
     let max_x = rect.x + rect.width;

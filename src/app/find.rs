@@ -5,6 +5,7 @@
 //! regex scan from that point); counting every hit of a 100 MB text is handed to the event loop
 //! as [`Effect::Count`], done on another thread, and arrives through [`App::hits_counted`].
 
+use crate::i18n::{self, Msg};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -305,7 +306,7 @@ impl App {
                     .as_ref()
                     .is_some_and(|s| s.current.is_none())
                 {
-                    self.message = Some(format!("not found: {text}"));
+                    self.message = Some(i18n::not_found(self.settings.lang, &text));
                     self.go_to(prompt.origin);
                 } else if self.finder.search.is_some() {
                     self.record_jump(prompt.origin);
@@ -317,7 +318,7 @@ impl App {
                 match target {
                     Some(anchor) => self.jump_to(anchor),
                     None if text.is_empty() => {}
-                    None => self.message = Some(format!("nothing matches {text:?}")),
+                    None => self.message = Some(i18n::nothing_matches(self.settings.lang, &text)),
                 }
             }
         }
@@ -385,7 +386,7 @@ impl App {
     /// `n` (forward) or `N` (backward): the next hit, wrapping around with a message.
     pub fn next_hit(&mut self, forward: bool) {
         let Some(s) = self.finder.search.as_ref() else {
-            self.message = Some("no search yet: / to search".into());
+            self.message = Some(self.settings.lang.get(Msg::NoSearchYet).into());
             return;
         };
         let text = self.doc.text.as_str();
@@ -418,20 +419,19 @@ impl App {
             }
         };
         let Some(hit) = found else {
-            self.message = Some(format!("not found: {}", s.query.text));
+            self.message = Some(i18n::not_found(self.settings.lang, &s.query.text));
             return;
         };
         if let Some(s) = self.finder.search.as_mut() {
             s.current = Some(hit.clone());
         }
-        self.message = wrapped.then(|| {
-            if forward {
-                "search wrapped: continuing from the top"
-            } else {
-                "search wrapped: continuing from the bottom"
-            }
-            .into()
-        });
+        let note = if forward {
+            Msg::WrappedTop
+        } else {
+            Msg::WrappedBottom
+        };
+        let note = self.settings.lang.get(note);
+        self.message = wrapped.then(|| note.into());
         self.show_hit(&hit);
     }
 
@@ -504,7 +504,7 @@ impl App {
         let f = &mut self.finder;
         if back {
             if f.jump_pos == 0 {
-                self.message = Some("at the oldest jump".into());
+                self.message = Some(self.settings.lang.get(Msg::OldestJump).into());
                 return;
             }
             if f.jump_pos == f.jumps.len() && f.jumps.last() != Some(&here) {
@@ -513,7 +513,7 @@ impl App {
             f.jump_pos -= 1;
         } else {
             if f.jump_pos + 1 >= f.jumps.len() {
-                self.message = Some("at the newest jump".into());
+                self.message = Some(self.settings.lang.get(Msg::NewestJump).into());
                 return;
             }
             f.jump_pos += 1;
@@ -527,17 +527,19 @@ impl App {
         match (kind, c) {
             (MarkKey::Set, 'a'..='z' | 'A'..='Z') => {
                 self.finder.marks.insert(c, self.top);
-                self.message = Some(format!("mark {c} set"));
+                self.message = Some(i18n::mark_set(self.settings.lang, c));
             }
             (MarkKey::Go, '\'') => match self.finder.last_jump_from {
                 Some(a) => self.jump_to(a),
-                None => self.message = Some("no jump to go back to".into()),
+                None => self.message = Some(self.settings.lang.get(Msg::NoJumpBack).into()),
             },
             (MarkKey::Go, _) => match self.finder.marks.get(&c).copied() {
                 Some(a) => self.jump_to(a),
-                None => self.message = Some(format!("mark {c} is not set")),
+                None => self.message = Some(i18n::mark_unset(self.settings.lang, c)),
             },
-            (MarkKey::Set, _) => self.message = Some("marks are letters a-z, A-Z".into()),
+            (MarkKey::Set, _) => {
+                self.message = Some(self.settings.lang.get(Msg::MarkLetters).into());
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! in one of three scopes. Built once when opened or re-scoped, so drawing it costs a page.
 
 use super::App;
+use crate::i18n::Msg;
 use crate::model::LineNo;
 use crate::search::{self, Hit};
 
@@ -18,12 +19,12 @@ pub enum Scope {
 impl Scope {
     /// Its name in the list's title.
     #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::All => "whole compilation",
-            Self::Plans => "plan parts only",
-            Self::Report(_) => "current report",
-        }
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        lang.get(match self {
+            Self::All => Msg::ScopeAll,
+            Self::Plans => Msg::ScopePlans,
+            Self::Report(_) => Msg::ScopeReport,
+        })
     }
 }
 
@@ -64,7 +65,7 @@ impl App {
     /// Opens the list for the current search (`&`, `F`).
     pub fn open_results(&mut self) {
         if self.finder.search.is_none() {
-            self.message = Some("no search yet: / to search, then & for the list".into());
+            self.message = Some(self.settings.lang.get(Msg::NoSearchForList).into());
             return;
         }
         self.results = Some(self.build_results(Scope::All));
@@ -152,7 +153,11 @@ impl App {
                 last_report = Some(r);
                 last_section.clear();
                 let title = r.map_or_else(
-                    || doc.title.clone().unwrap_or_else(|| "(title page)".into()),
+                    || {
+                        doc.title
+                            .clone()
+                            .unwrap_or_else(|| self.settings.lang.get(Msg::TitlePage).into())
+                    },
                     |i| doc.reports[i].title.clone(),
                 );
                 rows.push(Row::Report { title, count: 0 });

@@ -98,14 +98,19 @@ pub fn short_count(n: usize) -> String {
 }
 
 /// What the contents and plans panes show while a large file's reports are still being read.
-pub fn not_yet(buf: &mut Buffer, area: Rect, theme: &crate::theme::Theme, ambiguous_wide: bool) {
+pub fn not_yet(
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &crate::theme::Theme,
+    settings: &crate::app::Settings,
+) {
     put(
         buf,
         area.x,
         area.y,
         area.x + area.width,
-        "(reading the reports...)",
+        settings.lang.get(crate::i18n::Msg::ReadingReports),
         theme.no_plan,
-        ambiguous_wide,
+        settings.ambiguous_wide,
     );
 }

@@ -1,5 +1,6 @@
 //! The `?` overlay, generated from the live key table.
 
+use crate::i18n;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -32,9 +33,13 @@ pub fn lines(app: &App) -> Vec<(String, String)> {
         if !out.is_empty() {
             out.push((String::new(), String::new()));
         }
-        out.push((context.title().to_owned(), String::new()));
-        for b in bindings {
-            out.push((format!("  {}", b.keys.join(" ")), b.description.to_owned()));
+        let lang = app.settings.lang;
+        out.push((i18n::context_title(lang, context).to_owned(), String::new()));
+        for b in bindings.into_iter().filter(|b| !b.keys.is_empty()) {
+            out.push((
+                format!("  {}", b.keys.join(" ")),
+                i18n::describe(lang, b.context, b.action).to_owned(),
+            ));
         }
     }
     out
@@ -58,7 +63,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, scroll: usize, buf: &mut Buf
         rect.x + 1,
         rect.y,
         max_x,
-        "Keys (j/k scroll, ? or q or Esc close)",
+        app.settings.lang.get(i18n::Msg::HelpTitle),
         theme.header_focus,
         wide,
     );

@@ -1,5 +1,6 @@
 //! The search results list and the marks list, drawn over the panes.
 
+use crate::i18n::Msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -76,15 +77,13 @@ pub fn results(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
         .search
         .as_ref()
         .map_or("", |s| s.query.text.as_str());
-    let shown = if r.truncated {
-        format!(", first {} listed", crate::app::results::MAX_LISTED)
-    } else {
-        String::new()
-    };
-    let title = format!(
-        "/{query}: {} hits in {}{shown}  (Enter go, s scope, Esc close)",
+    let lang = app.settings.lang;
+    let title = crate::i18n::results_header(
+        lang,
+        query,
         r.total,
-        r.scope.label()
+        r.scope.label(lang),
+        r.truncated.then_some(crate::app::results::MAX_LISTED),
     );
     let rows: Vec<(u16, String, ratatui::style::Style)> = r
         .rows
@@ -105,11 +104,7 @@ pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let marks = app.sorted_marks();
     let rows: Vec<(u16, String, ratatui::style::Style)> = if marks.is_empty() {
-        vec![(
-            0,
-            "no marks yet: m then a letter sets one".into(),
-            theme.no_plan,
-        )]
+        vec![(0, app.settings.lang.get(Msg::NoMarks).into(), theme.no_plan)]
     } else {
         marks
             .iter()
@@ -130,7 +125,7 @@ pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
     list(
         app,
         area,
-        "Marks  (Enter go, Esc close)",
+        app.settings.lang.get(Msg::MarksTitle),
         &rows,
         app.marks_selected,
         buf,

@@ -2,6 +2,7 @@
 //! wrapped; reports without a plan part dimmed as such. The selection follows the report being
 //! read; `Enter` jumps to the selected item.
 
+use crate::i18n::Msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -24,6 +25,7 @@ struct Line {
 /// The rows of report `r`'s block at `width` columns.
 fn block(app: &App, theme: &Theme, r: usize, width: usize) -> Vec<Line> {
     let wide = app.settings.ambiguous_wide;
+    let lang = app.settings.lang;
     let report = &app.doc.reports[r];
     let mut out = Vec::new();
     let mut push = |entry: Option<PlanEntry>, indent: usize, text: &str, style: Style| {
@@ -56,7 +58,7 @@ fn block(app: &App, theme: &Theme, r: usize, width: usize) -> Vec<Line> {
             let heading = p
                 .heading
                 .clone()
-                .unwrap_or_else(|| "(plan prose, no heading)".into());
+                .unwrap_or_else(|| lang.get(Msg::PlanProse).into());
             push(Some(head), 2, &heading, theme.plan_heading);
             for (k, item) in p.items.iter().enumerate() {
                 push(
@@ -70,8 +72,8 @@ fn block(app: &App, theme: &Theme, r: usize, width: usize) -> Vec<Line> {
                 );
             }
         }
-        None if r >= app.parsed => push(Some(head), 2, "(reading...)", theme.no_plan),
-        None => push(Some(head), 2, "(no plan part)", theme.no_plan),
+        None if r >= app.parsed => push(Some(head), 2, lang.get(Msg::ReadingOne), theme.no_plan),
+        None => push(Some(head), 2, lang.get(Msg::NoPlanPart), theme.no_plan),
     }
     out
 }

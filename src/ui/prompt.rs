@@ -6,13 +6,14 @@ use ratatui::layout::{Position, Rect};
 use super::draw::{fill, put, restyle, truncate};
 use crate::app::App;
 use crate::app::find::{Prompt, PromptKind};
+use crate::i18n::{self, Lang, Msg};
 use crate::wrap::str_width;
 
-fn prefix(p: &Prompt) -> &'static str {
+fn prefix(p: &Prompt, lang: Lang) -> String {
     match (p.kind, p.regex) {
-        (PromptKind::Search, false) => "/",
-        (PromptKind::Search, true) => "/(regex) ",
-        (PromptKind::Jump, _) => ":",
+        (PromptKind::Search, false) => "/".into(),
+        (PromptKind::Search, true) => format!("/{} ", lang.get(Msg::Regex)),
+        (PromptKind::Jump, _) => ":".into(),
     }
 }
 
@@ -23,17 +24,14 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
     }
     let theme = &app.theme;
     let wide = app.settings.ambiguous_wide;
+    let lang = app.settings.lang;
     fill(buf, status, status.y, theme.prompt);
     let max_x = status.x + status.width;
     let right = match (&p.error, p.kind, &app.finder.search) {
         (Some(e), _, _) => format!(" {e} "),
         (None, PromptKind::Search, Some(s)) => format!(" {} ", s.counter()),
-        (None, PromptKind::Search, None) => {
-            " Enter search, Esc back, Ctrl-r regex, Up/Down history ".into()
-        }
-        (None, PromptKind::Jump, _) => {
-            format!(" {} matches, Enter jump, Esc back ", p.candidates.len())
-        }
+        (None, PromptKind::Search, None) => lang.get(Msg::SearchHint).into(),
+        (None, PromptKind::Jump, _) => i18n::jump_hint(lang, p.candidates.len()),
     };
     let right_w = u16::try_from(str_width(&right, wide))
         .unwrap_or(0)
@@ -44,7 +42,7 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
         status.x,
         status.y,
         text_end,
-        prefix(p),
+        &prefix(p, lang),
         theme.prompt,
         wide,
     );
@@ -124,7 +122,7 @@ pub fn cursor(app: &App, status: Rect) -> Option<Position> {
     }
     let wide = app.settings.ambiguous_wide;
     let before: String = p.text().chars().take(p.caret()).collect();
-    let x = str_width(prefix(p), wide) + str_width(&before, wide);
+    let x = str_width(&prefix(p, app.settings.lang), wide) + str_width(&before, wide);
     let x = status.x
         + u16::try_from(x)
             .unwrap_or(u16::MAX)
