@@ -358,5 +358,10 @@ fn read_with(
         app.message = Some(problems.join("; "));
     }
     let clipboard = options.clipboard.or(config.clipboard).unwrap_or_default();
-    crate::terminal::run(app, clipboard, loader, state).map_err(Error::Output)
+    crate::terminal::run(app, clipboard, loader, state).map_err(Error::Output)?;
+    // The status line may have been too narrow for all of it: once more, in full, on the way out.
+    for problem in problems {
+        eprintln!("huibian: {problem}");
+    }
+    Ok(())
 }

@@ -42,13 +42,20 @@ pub struct ConfigError {
 }
 
 impl fmt::Display for ConfigError {
+    /// `~/.config/huibian/config.toml:4: key "ctrl-n": unknown action "nxt_report"`, short
+    /// enough for a status line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        let path = self.file.display().to_string();
+        let home = std::env::var("HOME").unwrap_or_default();
+        match path.strip_prefix(&home).filter(|_| !home.is_empty()) {
+            Some(rest) => write!(f, "~{rest}")?,
+            None => write!(f, "{path}")?,
+        }
         if let Some(line) = self.line {
-            write!(f, " line {line}")?;
+            write!(f, ":{line}")?;
         }
         if let Some(key) = &self.key {
-            write!(f, " key {key:?}")?;
+            write!(f, ": key {key:?}")?;
         }
         write!(f, ": {}", self.message)
     }
@@ -215,7 +222,7 @@ pub fn parse(file: &Path, source: &str) -> Result<Config, ConfigError> {
                 error(
                     Some(action.span()),
                     Some(chord.get_ref()),
-                    format!("unknown action {name:?} (see huibian --print-config)"),
+                    format!("unknown action {name:?}"),
                 )
             })?),
         };
@@ -330,9 +337,9 @@ mod tests {
         )
         .expect_err("unknown action");
         assert_eq!((e.line, e.key.as_deref()), (Some(4), Some("ctrl-n")));
-        assert!(
-            e.to_string()
-                .starts_with("c.toml line 4 key \"ctrl-n\": unknown action")
+        assert_eq!(
+            e.to_string(),
+            "c.toml:4: key \"ctrl-n\": unknown action \"nxt_report\""
         );
         let e = parse(f, "[keys.normal]\n\"ctl-n\" = \"next_report\"\n").expect_err("key");
         assert_eq!((e.line, e.key.as_deref()), (Some(2), Some("ctl-n")));

@@ -57,8 +57,8 @@ pub fn resume_changed(lang: Lang, at_heading: bool) -> String {
 #[must_use]
 pub fn config_ignored(lang: Lang, problem: &str) -> String {
     match lang {
-        Lang::En => format!("config not used, defaults in use: {problem}"),
-        Lang::Zh => format!("配置文件未采用，使用默认设置：{problem}"),
+        Lang::En => format!("config not used (defaults in use): {problem}"),
+        Lang::Zh => format!("配置文件未采用（使用默认设置）：{problem}"),
     }
 }
 

@@ -212,3 +212,36 @@ fn search_prints_hits_with_their_place() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).starts_with("huibian: invalid regex"));
 }
+
+#[test]
+fn print_config_is_the_whole_default_config_and_reads_back() {
+    let out = huibian(&["--print-config"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    for table in [
+        "normal", "contents", "text", "plans", "help", "prompt", "list",
+    ] {
+        assert!(text.contains(&format!("[keys.{table}]")), "{table}");
+    }
+    for b in huibian::keymap::DEFAULT_BINDINGS {
+        assert!(
+            text.contains(&format!("\"{}\"", b.action.name())),
+            "{:?}",
+            b.action
+        );
+    }
+    let dir = temp_dir("print-config");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, &text).expect("write");
+    let parsed = huibian::config::parse(&file, &text).expect("the printed config parses");
+    assert_eq!(parsed.theme.as_deref(), Some("default"));
+    // --config with a file that is not there is not fatal for the exports.
+    let out = huibian(&[
+        "--config",
+        "/nonexistent/huibian.toml",
+        &fixture("000_3aa89c1d59f293ce.txt"),
+        "--list",
+    ]);
+    assert!(out.status.success());
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -417,3 +417,33 @@ fn resume_where_the_file_was_left_and_keys_from_the_config() {
     t.wait("the start", |s| s.contains("report 1/14"));
     t.keys(&["q"]);
 }
+
+#[test]
+fn a_broken_config_is_named_in_the_status_line_and_the_defaults_used() {
+    let command = format!("{BIN} {}", fixture("000_3aa89c1d59f293ce.txt"));
+    let Some(t) = Tmux::start("badconfig", 160, 45, "sh") else {
+        return;
+    };
+    let config = t.home().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        "theme = \"light\"\n[keys.normal]\n\"ctrl-n\" = \"nxt_report\"\n",
+    )
+    .expect("config");
+    t.keys(&[&command, "Enter"]);
+    let screen = t.wait("the message", |s| s.contains("config not used"));
+    let status = screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    assert!(
+        status.contains("config.toml:3: key \"ctrl-n\"") && status.contains("nxt_report"),
+        "{status}"
+    );
+    // The default keys work.
+    t.keys(&["]"]);
+    t.wait("the second report", |s| s.contains("report 2/14"));
+    t.keys(&["q"]);
+}
