@@ -479,10 +479,24 @@ impl App {
     }
 
     fn cycle_theme(&mut self) {
-        let name = theme::next_name(&self.theme.name, &self.settings.user_themes);
-        if let Ok(t) = theme::load(&name, self.settings.color, &self.settings.user_themes) {
-            self.theme = t;
-            self.message = Some(i18n::theme_is(self.settings.lang, &name));
+        // The next theme that loads; a user's broken theme file is skipped, and named.
+        let user = &self.settings.user_themes;
+        let mut name = self.theme.name.clone();
+        let mut problem = None;
+        for _ in 0..theme::names(user).len() {
+            name = theme::next_name(&name, user);
+            match theme::load(&name, self.settings.color, user) {
+                Ok(t) => {
+                    self.theme = t;
+                    let shown = i18n::theme_is(self.settings.lang, &name);
+                    self.message = Some(match problem {
+                        Some(p) => format!("{shown}; {p}"),
+                        None => shown,
+                    });
+                    return;
+                }
+                Err(e) => problem = Some(i18n::theme_ignored(self.settings.lang, &e.to_string())),
+            }
         }
     }
 

@@ -232,9 +232,17 @@ pub enum ThemeError {
 /// # Errors
 /// TOML syntax errors and unknown roles or fields, naming the theme.
 pub fn parse_file(name: &str, source: &str) -> Result<ThemeFile, ThemeError> {
-    toml::from_str(source).map_err(|e| ThemeError::Invalid {
-        name: name.to_owned(),
-        message: e.message().to_owned(),
+    toml::from_str(source).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| source[..s.start.min(source.len())].matches('\n').count() + 1);
+        ThemeError::Invalid {
+            name: name.to_owned(),
+            message: match line {
+                Some(n) => format!("line {n}: {}", e.message().trim()),
+                None => e.message().trim().to_owned(),
+            },
+        }
     })
 }
 
@@ -390,8 +398,9 @@ mod tests {
         assert_eq!(names(&user), ["default", "light", "mono", "paper"]);
         assert_eq!(next_name("mono", &user), "paper");
         assert_eq!(next_name("paper", &user), "default");
-        let broken = vec![("bad".to_owned(), "heading1 = {".to_owned())];
-        assert!(load("bad", ColorMode::TrueColor, &broken).is_err());
+        let broken = vec![("bad".to_owned(), "text = {}\nheading1 = {".to_owned())];
+        let e = load("bad", ColorMode::TrueColor, &broken).expect_err("broken");
+        assert!(e.to_string().starts_with("theme bad: line 2:"), "{e}");
         assert!(load("nope", ColorMode::TrueColor, &user).is_err());
     }
 }
