@@ -141,12 +141,20 @@ pub fn parse(file: &Path, source: &str) -> Result<Config, ConfigError> {
         };
     let raw: RawConfig = toml::from_str(source).map_err(|e| {
         // The key at fault, when the message quotes it (`unknown field `colour``).
+        // The key at fault: quoted in the message (`unknown field `colour``), else the text at
+        // the error's place (a duplicate key).
+        let at = e
+            .span()
+            .and_then(|s| source.get(s))
+            .map(|t| t.trim().trim_matches('"').to_owned())
+            .filter(|t| !t.is_empty() && t.len() < 40 && !t.contains('\n'));
         let key = e
             .message()
             .split('`')
             .nth(1)
             .map(str::to_owned)
-            .filter(|k| !k.contains(' '));
+            .filter(|k| !k.contains(' '))
+            .or(at);
         error(e.span(), key.as_deref(), e.message().trim().to_owned())
     })?;
     let choice = |value: &Option<Spanned<String>>, key: &str, allowed: &[&str]| {
@@ -283,9 +291,24 @@ pub fn default_toml() -> String {
          # help, prompt, list. A key is a character (G, ?, ]), ctrl-x, space, enter, esc, tab,\n\
          # shift-tab, up, down, left, right, pgup, pgdn, home, end, backspace, delete, insert,\n\
          # f1-f12; a chord is several keys separated by spaces (\"g r\"). The value is an\n\
-         # action name below, or \"none\" to unbind. A key given here leaves whatever it did\n\
-         # before in that context; binding a chord unbinds its first key alone there.\n",
+         # action name, or \"none\" to unbind. A key given here leaves whatever it did\n\
+         # before in that context; binding a chord unbinds its first key alone there.\n\
+         # The defaults are listed commented out: uncomment a line and change its action,\n\
+         # or add lines of your own under the table's header.\n",
     );
+    let names: Vec<&str> = crate::action::NAMES.iter().map(|(_, n)| *n).collect();
+    out.push_str("#\n# Every action:\n#  ");
+    let mut width = 3;
+    for name in names {
+        if width + name.len() > 90 {
+            out.push_str("\n#  ");
+            width = 3;
+        }
+        out.push(' ');
+        out.push_str(name);
+        width += name.len() + 1;
+    }
+    out.push('\n');
     for context in Context::ALL {
         out.push_str(&format!("\n[keys.{}]\n", context.config_name()));
         for b in crate::keymap::DEFAULT_BINDINGS
@@ -294,7 +317,7 @@ pub fn default_toml() -> String {
         {
             for key in b.keys {
                 out.push_str(&format!(
-                    "{:<14} = {:<22} # {}\n",
+                    "# {:<14} = {:<22} # {}\n",
                     format!("{key:?}"),
                     format!("{:?}", b.action.name()),
                     crate::i18n::describe(Lang::En, b.context, b.action)
@@ -311,7 +334,20 @@ mod tests {
 
     #[test]
     fn the_default_config_parses_to_the_default_keymap() {
-        let config = parse(Path::new("default.toml"), &default_toml()).expect("parses");
+        // As printed (bindings commented out) and with every binding uncommented.
+        let printed = default_toml();
+        assert!(parse(Path::new("default.toml"), &printed).is_ok_and(|c| c.keys.is_empty()));
+        let uncommented: String = printed
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# \"")
+                    .map_or(l.to_owned(), |k| format!("\"{k}"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let config = parse(Path::new("default.toml"), &uncommented).expect("parses");
+        let total: usize = keymap::DEFAULT_BINDINGS.iter().map(|b| b.keys.len()).sum();
+        assert_eq!(config.keys.len(), total, "every default key");
         assert_eq!(config.theme.as_deref(), Some("default"));
         assert_eq!(config.breadcrumb, Some(true));
         let merged = keymap::Keymap::with_overrides(&config.keys);
@@ -349,6 +385,12 @@ mod tests {
         assert_eq!((e.line, e.key.as_deref()), (Some(1), Some("color")));
         let e = parse(f, "theme = \"light\n").expect_err("syntax");
         assert_eq!(e.line, Some(1));
+        let e = parse(
+            f,
+            "[keys.normal]\nq = \"quit\"\nj = \"down\"\nq = \"top\"\n",
+        )
+        .expect_err("duplicate");
+        assert_eq!((e.line, e.key.as_deref()), (Some(4), Some("q")), "{e}");
         let e = parse(f, "[keys.nromal]\nj = \"down\"\n").expect_err("table");
         assert_eq!((e.line, e.key.as_deref()), (Some(1), Some("keys.nromal")));
     }
