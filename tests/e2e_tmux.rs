@@ -69,6 +69,13 @@ impl Tmux {
         Some(t)
     }
 
+    /// Writes this test's `config.toml`.
+    fn write_config(&self, text: &str) {
+        let dir = self.home().join("config");
+        std::fs::create_dir_all(&dir).expect("config dir");
+        std::fs::write(dir.join("config.toml"), text).expect("config");
+    }
+
     /// This test's own directory for config and state files.
     fn home(&self) -> std::path::PathBuf {
         std::env::temp_dir().join(&self.socket)
@@ -363,13 +370,7 @@ fn resume_where_the_file_was_left_and_keys_from_the_config() {
     let Some(t) = Tmux::start("resume", 160, 45, "sh") else {
         return;
     };
-    let config = t.home().join("config");
-    std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(
-        config.join("config.toml"),
-        "[keys.normal]\n\"ctrl-n\" = \"next_report\"\n\"g h\" = \"next_heading\"\n",
-    )
-    .expect("config");
+    t.write_config("[keys.normal]\n\"ctrl-n\" = \"next_report\"\n\"g h\" = \"next_heading\"\n");
     let file = fixture("000_3aa89c1d59f293ce.txt");
     let command = format!("{BIN} {file}; echo huibian-exit=$?");
     t.keys(&[&command, "Enter"]);
@@ -424,13 +425,7 @@ fn a_broken_config_is_named_in_the_status_line_and_the_defaults_used() {
     let Some(t) = Tmux::start("badconfig", 160, 45, "sh") else {
         return;
     };
-    let config = t.home().join("config");
-    std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(
-        config.join("config.toml"),
-        "theme = \"light\"\n[keys.normal]\n\"ctrl-n\" = \"nxt_report\"\n",
-    )
-    .expect("config");
+    t.write_config("theme = \"light\"\n[keys.normal]\n\"ctrl-n\" = \"nxt_report\"\n");
     t.keys(&[&command, "Enter"]);
     let screen = t.wait("the message", |s| s.contains("config not used"));
     let status = screen
