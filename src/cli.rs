@@ -208,32 +208,66 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         }
         return Err(input("the reading thread stopped".into()));
     }
-    let compilation = load(path)?;
-    if !exporting {
-        return read(compilation, name, options);
-    }
-    let mut buffered = io::BufWriter::new(out);
-    if options.json {
-        export::write_json(&compilation, &name.name, &mut buffered)?;
-    } else if options.list {
-        export::write_list(&compilation, &mut buffered)?;
-    } else if let Some(spec) = &options.section {
+    if let Some(spec) = options.section.as_deref().filter(|_| exporting) {
+        let compilation = load(path)?;
         let piece = crate::copy::resolve_spec(&compilation, spec).map_err(Error::Usage)?;
         let breadcrumb =
             !options.no_breadcrumb && user_config(options).config.breadcrumb.unwrap_or(true);
+        let mut buffered = io::BufWriter::new(out);
         buffered.write_all(piece.text(&compilation, breadcrumb).as_bytes())?;
-    } else if let Some(pattern) = &options.search {
-        let query = crate::search::Query {
-            text: pattern.clone(),
-            regex: options.regex,
-        };
-        let re = crate::search::compile(&query).map_err(Error::Usage)?;
-        export::write_search(&compilation, &re, &mut buffered)?;
-    } else {
-        export::write_plans(&compilation, options.format, &mut buffered)?;
+        buffered.flush()?;
+        return Ok(());
     }
-    buffered.flush()?;
-    Ok(())
+    if !exporting {
+        return read(load(path)?, name, options);
+    }
+    let regex = options
+        .search
+        .as_ref()
+        .map(|pattern| {
+            crate::search::compile(&crate::search::Query {
+                text: pattern.clone(),
+                regex: options.regex,
+            })
+            .map_err(Error::Usage)
+        })
+        .transpose()?;
+    let what = match (&regex, options.json, options.list) {
+        (Some(re), _, _) => export::Export::Search(re),
+        (None, true, _) => export::Export::Json { file: &name.name },
+        (None, false, true) => export::Export::List,
+        (None, false, false) => export::Export::Plans(options.format),
+    };
+    stream_export(path, what, out)
+}
+
+/// Prints an export while the file is parsed: the head once every report's title is known, then
+/// each tenth of the reports as soon as it is complete, straight from the parser's progress (no
+/// copy of the model, no second thread), so the output starts early and ends when parsing does.
+fn stream_export(path: &Path, what: export::Export<'_>, out: &mut impl Write) -> Result<(), Error> {
+    let input = |reason: String| Error::Input {
+        file: path.display().to_string(),
+        reason,
+    };
+    if path.is_dir() {
+        return Err(input("is a directory, not a file".into()));
+    }
+    let bytes = crate::load::read_file(path).map_err(|e| input(crate::load::read_reason(&e)))?;
+    let mut streamer = export::Streamer::new(what, io::BufWriter::new(out));
+    // The first write error (a closed pipe) stops the writing; the parse just finishes.
+    let mut failed: Option<io::Error> = None;
+    let parsed = parse::parse_with_progress(bytes, &mut |stage| {
+        if let (parse::Stage::Partial { doc, parsed }, None) = (stage, &failed)
+            && !doc.reports.is_empty()
+        {
+            failed = streamer.reports(doc, parsed).err();
+        }
+    });
+    if let Some(e) = failed {
+        return Err(Error::Output(e));
+    }
+    let whole = parsed.map_err(|e| input(e.to_string()))?;
+    Ok(streamer.finish(&whole)?)
 }
 
 /// What was opened: the name for the status line, and the key of its saved state.

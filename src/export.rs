@@ -10,21 +10,6 @@ use serde::Serialize;
 use crate::model::{Compilation, LineNo, PlanKind, Report};
 
 #[derive(Serialize)]
-struct JsonCompilation<'a> {
-    file: &'a str,
-    encoding: &'a str,
-    title: Option<&'a str>,
-    title_line: Option<LineNo>,
-    declared_count: Option<usize>,
-    declared_count_line: Option<LineNo>,
-    toc_header_line: Option<LineNo>,
-    toc: Vec<JsonTocEntry<'a>>,
-    reports: Vec<JsonReport<'a>>,
-    artefact_lines: JsonArtefacts<'a>,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
 struct JsonTocEntry<'a> {
     line: LineNo,
     number: Option<u32>,
@@ -132,52 +117,208 @@ fn json_report(r: &Report) -> JsonReport<'_> {
     }
 }
 
+/// What to print for a script.
+#[derive(Debug, Clone, Copy)]
+pub enum Export<'a> {
+    /// The whole model as one JSON object (docs/export-json.md); `file` is the file's name.
+    Json { file: &'a str },
+    /// One tab-separated line per report.
+    List,
+    /// Every report's plan part.
+    Plans(PlansFormat),
+    /// Every line with a hit, with its place.
+    Search(&'a regex::Regex),
+}
+
+/// Prints an export while the compilation is being parsed, each piece as soon as what it needs
+/// is known: the head once every report's title and lines are (JSON: up to the `reports` array;
+/// search: the hits before the first report), each report once it is complete, the tail with the
+/// final model. The whole-model writers below are this with everything known at once, so a
+/// streamed export and a whole one are the same bytes.
+pub struct Streamer<'a, W: Write> {
+    what: Export<'a>,
+    out: W,
+    begun: bool,
+    /// Reports written so far.
+    sent: usize,
+}
+
+impl<'a, W: Write> Streamer<'a, W> {
+    pub fn new(what: Export<'a>, out: W) -> Self {
+        Self {
+            what,
+            out,
+            begun: false,
+            sent: 0,
+        }
+    }
+
+    /// Whether anything has been written.
+    #[must_use]
+    pub fn begun(&self) -> bool {
+        self.begun
+    }
+
+    /// The head: `c` knows every report's title and lines (not yet their contents).
+    ///
+    /// # Errors
+    /// Only when writing fails.
+    pub fn outline(&mut self, c: &Compilation) -> io::Result<()> {
+        if self.begun {
+            return Ok(());
+        }
+        self.begun = true;
+        match self.what {
+            Export::Json { file } => json_head(c, file, &mut self.out),
+            Export::Plans(PlansFormat::Markdown) => match &c.title {
+                Some(t) => writeln!(self.out, "# {t}\n"),
+                None => Ok(()),
+            },
+            Export::Search(re) => {
+                let first = c
+                    .reports
+                    .first()
+                    .map_or(c.text.line_count() + 1, |r| r.line);
+                search_lines(c, re, 1, first, &mut self.out)
+            }
+            Export::List | Export::Plans(PlansFormat::Text) => Ok(()),
+        }
+    }
+
+    /// Reports from where the last call stopped up to `upto` (exclusive) are complete in `c`.
+    ///
+    /// # Errors
+    /// Only when writing fails.
+    pub fn reports(&mut self, c: &Compilation, upto: usize) -> io::Result<()> {
+        self.outline(c)?;
+        for i in self.sent..upto.min(c.reports.len()) {
+            let r = &c.reports[i];
+            match self.what {
+                Export::Json { .. } => {
+                    if i > 0 {
+                        self.out.write_all(b",")?;
+                    }
+                    serde_json::to_writer(&mut self.out, &json_report(r))?;
+                }
+                Export::List => list_line(i, r, &mut self.out)?,
+                Export::Plans(format) => plan_block(i, r, format, &mut self.out)?,
+                Export::Search(re) => {
+                    let next = c
+                        .reports
+                        .get(i + 1)
+                        .map_or(c.text.line_count() + 1, |n| n.line);
+                    search_lines(c, re, r.line, next, &mut self.out)?;
+                }
+            }
+            self.sent = i + 1;
+        }
+        // Whoever reads a pipe sees each batch as it is done.
+        self.out.flush()
+    }
+
+    /// The rest, from the final model.
+    ///
+    /// # Errors
+    /// Only when writing fails.
+    pub fn finish(&mut self, c: &Compilation) -> io::Result<()> {
+        self.reports(c, c.reports.len())?;
+        if let Export::Json { .. } = self.what {
+            json_tail(c, &mut self.out)?;
+        }
+        self.out.flush()
+    }
+}
+
+fn json_head(c: &Compilation, file: &str, out: &mut impl Write) -> io::Result<()> {
+    let toc = c.toc.as_ref();
+    let entries: Vec<JsonTocEntry> = toc
+        .map(|t| {
+            t.entries
+                .iter()
+                .map(|e| JsonTocEntry {
+                    line: e.line,
+                    number: e.number,
+                    title: &e.title,
+                    page: e.page,
+                    self_entry: e.self_entry,
+                    report: e.report,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // Field by field in the documented order, as serde writes a struct (not through
+    // `serde_json::Value`, whose objects sort their keys).
+    out.write_all(b"{")?;
+    let mut field = |name: &str, value: &dyn erased::Json| -> io::Result<()> {
+        serde_json::to_writer(&mut *out, name)?;
+        out.write_all(b":")?;
+        value.write(&mut *out)?;
+        out.write_all(b",")
+    };
+    field("file", &file)?;
+    field("encoding", &c.encoding)?;
+    field("title", &c.title.as_deref())?;
+    field("title_line", &c.title_line)?;
+    field("declared_count", &c.declared_count)?;
+    field("declared_count_line", &c.declared_count_line)?;
+    field("toc_header_line", &toc.and_then(|t| t.header_line))?;
+    field("toc", &entries)?;
+    out.write_all(b"\"reports\":[")
+}
+
+/// A value written as JSON, behind `dyn` so that fields of different types go through one
+/// closure.
+mod erased {
+    use std::io::{self, Write};
+
+    pub trait Json {
+        fn write(&self, out: &mut dyn Write) -> io::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+            serde_json::to_writer(out, self).map_err(io::Error::from)
+        }
+    }
+}
+
+fn json_tail(c: &Compilation, out: &mut impl Write) -> io::Result<()> {
+    let artefacts = JsonArtefacts {
+        paidend: &c.artefacts.paidend,
+        paidbegin: &c.artefacts.paidbegin,
+        ads: &c.artefacts.ads,
+    };
+    let diagnostics: Vec<JsonDiagnostic> = c
+        .diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            line: d.line,
+            message: &d.message,
+        })
+        .collect();
+    out.write_all(b"],\"artefact_lines\":")?;
+    serde_json::to_writer(&mut *out, &artefacts)?;
+    out.write_all(b",\"diagnostics\":")?;
+    serde_json::to_writer(&mut *out, &diagnostics)?;
+    out.write_all(b"}\n")
+}
+
+/// Writes `what` for a parsed compilation.
+///
+/// # Errors
+/// Only when writing to `out` fails.
+pub fn write(c: &Compilation, what: Export<'_>, out: &mut impl Write) -> io::Result<()> {
+    let mut streamer = Streamer::new(what, out);
+    streamer.outline(c)?;
+    streamer.finish(c)
+}
+
 /// Writes the whole model as one JSON object (docs/export-json.md), newline-terminated.
 ///
 /// # Errors
 /// Only when writing to `out` fails.
 pub fn write_json(c: &Compilation, file: &str, out: &mut impl Write) -> io::Result<()> {
-    let toc = c.toc.as_ref();
-    let doc = JsonCompilation {
-        file,
-        encoding: c.encoding,
-        title: c.title.as_deref(),
-        title_line: c.title_line,
-        declared_count: c.declared_count,
-        declared_count_line: c.declared_count_line,
-        toc_header_line: toc.and_then(|t| t.header_line),
-        toc: toc
-            .map(|t| {
-                t.entries
-                    .iter()
-                    .map(|e| JsonTocEntry {
-                        line: e.line,
-                        number: e.number,
-                        title: &e.title,
-                        page: e.page,
-                        self_entry: e.self_entry,
-                        report: e.report,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-        reports: c.reports.iter().map(json_report).collect(),
-        artefact_lines: JsonArtefacts {
-            paidend: &c.artefacts.paidend,
-            paidbegin: &c.artefacts.paidbegin,
-            ads: &c.artefacts.ads,
-        },
-        diagnostics: c
-            .diagnostics
-            .iter()
-            .map(|d| JsonDiagnostic {
-                line: d.line,
-                message: &d.message,
-            })
-            .collect(),
-    };
-    serde_json::to_writer(&mut *out, &doc)?;
-    writeln!(out)
+    write(c, Export::Json { file }, out)
 }
 
 /// Writes one tab-separated line per report: number, title, line, characters, `plan` or `-`.
@@ -185,19 +326,20 @@ pub fn write_json(c: &Compilation, file: &str, out: &mut impl Write) -> io::Resu
 /// # Errors
 /// Only when writing to `out` fails.
 pub fn write_list(c: &Compilation, out: &mut impl Write) -> io::Result<()> {
-    for (i, r) in c.reports.iter().enumerate() {
-        let plan = if r.plan.is_some() { "plan" } else { "-" };
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}",
-            i + 1,
-            r.title,
-            r.line,
-            r.char_count,
-            plan
-        )?;
-    }
-    Ok(())
+    write(c, Export::List, out)
+}
+
+fn list_line(i: usize, r: &Report, out: &mut impl Write) -> io::Result<()> {
+    let plan = if r.plan.is_some() { "plan" } else { "-" };
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{}\t{}",
+        i + 1,
+        r.title,
+        r.line,
+        r.char_count,
+        plan
+    )
 }
 
 /// How `--plans` formats its output.
@@ -213,41 +355,36 @@ pub enum PlansFormat {
 /// # Errors
 /// Only when writing to `out` fails.
 pub fn write_plans(c: &Compilation, format: PlansFormat, out: &mut impl Write) -> io::Result<()> {
-    if let (PlansFormat::Markdown, Some(t)) = (format, &c.title) {
-        writeln!(out, "# {t}\n")?;
+    write(c, Export::Plans(format), out)
+}
+
+fn plan_block(i: usize, r: &Report, format: PlansFormat, out: &mut impl Write) -> io::Result<()> {
+    match format {
+        PlansFormat::Text => writeln!(out, "{}. 《{}》 (line {})", i + 1, r.title, r.line)?,
+        PlansFormat::Markdown => writeln!(out, "## {}. {}\n", i + 1, r.title)?,
     }
-    for (i, r) in c.reports.iter().enumerate() {
-        match format {
-            PlansFormat::Text => writeln!(out, "{}. 《{}》 (line {})", i + 1, r.title, r.line)?,
-            PlansFormat::Markdown => writeln!(out, "## {}. {}\n", i + 1, r.title)?,
-        }
-        let Some(p) = &r.plan else {
-            match format {
-                PlansFormat::Text => writeln!(out, "   (no plan part)\n")?,
-                PlansFormat::Markdown => writeln!(out, "*No plan part.*\n")?,
-            }
-            continue;
+    let Some(p) = &r.plan else {
+        return match format {
+            PlansFormat::Text => writeln!(out, "   (no plan part)\n"),
+            PlansFormat::Markdown => writeln!(out, "*No plan part.*\n"),
         };
-        let heading = p.heading.as_deref().unwrap_or("(plan prose, no heading)");
-        match format {
-            PlansFormat::Text => {
-                writeln!(out, "   {heading} (lines {}–{})", p.start_line, p.end_line)?
-            }
-            PlansFormat::Markdown => writeln!(
-                out,
-                "**{heading}** (lines {}–{})\n",
-                p.start_line, p.end_line
-            )?,
-        }
-        for item in &p.items {
-            match format {
-                PlansFormat::Text => writeln!(out, "   · {}", item.text)?,
-                PlansFormat::Markdown => writeln!(out, "- {}", item.text)?,
-            }
-        }
-        writeln!(out)?;
+    };
+    let heading = p.heading.as_deref().unwrap_or("(plan prose, no heading)");
+    match format {
+        PlansFormat::Text => writeln!(out, "   {heading} (lines {}–{})", p.start_line, p.end_line)?,
+        PlansFormat::Markdown => writeln!(
+            out,
+            "**{heading}** (lines {}–{})\n",
+            p.start_line, p.end_line
+        )?,
     }
-    Ok(())
+    for item in &p.items {
+        match format {
+            PlansFormat::Text => writeln!(out, "   · {}", item.text)?,
+            PlansFormat::Markdown => writeln!(out, "- {}", item.text)?,
+        }
+    }
+    writeln!(out)
 }
 
 /// Writes one line per line with a hit: `report › heading path: L<line>: text` (the line's text,
@@ -256,9 +393,26 @@ pub fn write_plans(c: &Compilation, format: PlansFormat, out: &mut impl Write) -
 /// # Errors
 /// Only when writing to `out` fails.
 pub fn write_search(c: &Compilation, re: &regex::Regex, out: &mut impl Write) -> io::Result<()> {
+    write(c, Export::Search(re), out)
+}
+
+/// The hits on lines `first..next` (a report and the blank lines after it, or the title page).
+fn search_lines(
+    c: &Compilation,
+    re: &regex::Regex,
+    first: LineNo,
+    next: LineNo,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let text = c.text.as_str();
+    let start = c.text.line_range(first).map_or(text.len(), |r| r.start);
+    let end = c.text.line_range(next).map_or(text.len(), |r| r.start);
     let mut last_line = 0;
-    for m in re.find_iter(c.text.as_str()).filter(|m| !m.is_empty()) {
-        let line = c.text.line_of_offset(m.start());
+    for m in re
+        .find_iter(&text[start..end.max(start)])
+        .filter(|m| !m.is_empty())
+    {
+        let line = c.text.line_of_offset(start + m.start());
         if line == last_line || c.is_artefact_line(line) {
             continue;
         }

@@ -122,44 +122,49 @@ pub fn read_reason(e: &io::Error) -> String {
     }
 }
 
-/// Reads and parses the whole file on another thread.
+/// Reads and parses the whole file on another thread, for the reader.
+///
+/// One reading thread, not two ([`read_file`]): the first screen is being drawn meanwhile, and
+/// on two cores a two-thread read delays it by ~40 ms for a gain of ~20 ms (measured in tmux).
 #[must_use]
 pub fn spawn(path: PathBuf) -> Receiver<LoadEvent> {
+    spawn_with(path, |p| std::fs::read(p))
+}
+
+/// Reads the file with `read` and parses it on another thread.
+#[must_use]
+pub fn spawn_with(path: PathBuf, read: fn(&Path) -> io::Result<Vec<u8>>) -> Receiver<LoadEvent> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        // One reading thread, not two: the first screen is being drawn meanwhile, and on two
-        // cores a two-thread read delays it by ~40 ms for a gain of ~20 ms (measured in tmux).
-        let result = std::fs::read(&path)
-            .map_err(|e| read_reason(&e))
-            .and_then(|bytes| {
-                let _ = tx.send(LoadEvent::Progress(5));
-                let mut last = 5;
-                let mut sent = 0;
-                parse::parse_with_progress(bytes, &mut |stage| match stage {
-                    Stage::Percent(p) if p != last => {
-                        last = p;
-                        let _ = tx.send(LoadEvent::Progress(p));
-                    }
-                    Stage::Percent(_) => {}
-                    // Cheap to clone: the text is shared and the reports are titles only.
-                    Stage::Partial { doc, parsed: 0 } => {
-                        let _ = tx.send(LoadEvent::Partial {
-                            doc: Box::new(doc.clone()),
-                            parsed: 0,
-                        });
-                    }
-                    Stage::Partial { doc, parsed } => {
-                        let reports = doc.reports.get(sent..parsed).unwrap_or_default().to_vec();
-                        let _ = tx.send(LoadEvent::Reports {
-                            first: sent,
-                            reports,
-                        });
-                        sent = parsed;
-                    }
-                })
-                .map(Box::new)
-                .map_err(|e| e.to_string())
-            });
+        let result = read(&path).map_err(|e| read_reason(&e)).and_then(|bytes| {
+            let _ = tx.send(LoadEvent::Progress(5));
+            let mut last = 5;
+            let mut sent = 0;
+            parse::parse_with_progress(bytes, &mut |stage| match stage {
+                Stage::Percent(p) if p != last => {
+                    last = p;
+                    let _ = tx.send(LoadEvent::Progress(p));
+                }
+                Stage::Percent(_) => {}
+                // Cheap to clone: the text is shared and the reports are titles only.
+                Stage::Partial { doc, parsed: 0 } => {
+                    let _ = tx.send(LoadEvent::Partial {
+                        doc: Box::new(doc.clone()),
+                        parsed: 0,
+                    });
+                }
+                Stage::Partial { doc, parsed } => {
+                    let reports = doc.reports.get(sent..parsed).unwrap_or_default().to_vec();
+                    let _ = tx.send(LoadEvent::Reports {
+                        first: sent,
+                        reports,
+                    });
+                    sent = parsed;
+                }
+            })
+            .map(Box::new)
+            .map_err(|e| e.to_string())
+        });
         let _ = tx.send(LoadEvent::Done(result));
     });
     rx

@@ -245,3 +245,44 @@ fn print_config_is_the_whole_default_config_and_reads_back() {
     assert!(out.status.success());
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// The binary streams its exports while it parses; what it prints must be exactly what the
+/// finished model prints.
+#[test]
+fn streamed_exports_equal_the_finished_models() {
+    let re = huibian::search::compile(&huibian::search::Query {
+        text: "工作".into(),
+        regex: false,
+    })
+    .expect("compiles");
+    for name in [
+        "000_3aa89c1d59f293ce.txt",
+        "001_149dd883a1863841.txt",
+        "002_a6a433b16e8aa61d.txt",
+        "003_c5e2716b8b7ca77e.txt",
+        "004_b94f0c5038739baf.txt",
+    ] {
+        let path = fixture(name);
+        let doc = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+        for (args, what) in [
+            (vec!["--json"], huibian::export::Export::Json { file: name }),
+            (vec!["--list"], huibian::export::Export::List),
+            (
+                vec!["--plans", "--format", "markdown"],
+                huibian::export::Export::Plans(huibian::export::PlansFormat::Markdown),
+            ),
+            (
+                vec!["--search", "工作"],
+                huibian::export::Export::Search(&re),
+            ),
+        ] {
+            let mut expected = Vec::new();
+            huibian::export::write(&doc, what, &mut expected).expect("writes");
+            let mut all = vec![path.as_str()];
+            all.extend(args.iter().copied());
+            let out = huibian(&all);
+            assert!(out.status.success());
+            assert_eq!(out.stdout, expected, "{name} {args:?}");
+        }
+    }
+}

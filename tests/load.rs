@@ -206,3 +206,77 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     );
     std::fs::remove_file(path).ok();
 }
+
+/// The exports are printed while the file is parsed (the head once the titles are known, then
+/// each batch of reports), and the bytes are the same as printing the finished model.
+#[test]
+fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
+    use huibian::export::{Export, PlansFormat, Streamer, write};
+    let path = big_file("stream", 3);
+    let events: Vec<_> = huibian::load::spawn(path.clone()).iter().collect();
+    let whole = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+    let re = huibian::search::compile(&huibian::search::Query {
+        text: "工作".into(),
+        regex: false,
+    })
+    .expect("compiles");
+    for what in [
+        Export::Json { file: "big.txt" },
+        Export::List,
+        Export::Plans(PlansFormat::Markdown),
+        Export::Search(&re),
+    ] {
+        let mut expected = Vec::new();
+        write(&whole, what, &mut expected).expect("writes");
+        let mut streamed = Vec::new();
+        let mut sizes = Vec::new();
+        {
+            let mut s = Streamer::new(what, &mut streamed);
+            let mut doc = None;
+            for e in &events {
+                match e {
+                    huibian::load::LoadEvent::Partial { doc: d, .. } if !d.reports.is_empty() => {
+                        s.outline(d).expect("head");
+                        doc = Some((**d).clone());
+                    }
+                    huibian::load::LoadEvent::Reports { first, reports } => {
+                        let d: &mut huibian::model::Compilation = doc.as_mut().expect("outline");
+                        d.reports
+                            .splice(*first..first + reports.len(), reports.clone());
+                        s.reports(d, first + reports.len()).expect("batch");
+                        sizes.push(first + reports.len());
+                    }
+                    huibian::load::LoadEvent::Done(Ok(d)) => s.finish(d).expect("tail"),
+                    _ => {}
+                }
+            }
+        }
+        assert!(sizes.len() >= 5, "{what:?}: printed in batches");
+        assert_eq!(
+            String::from_utf8_lossy(&streamed),
+            String::from_utf8_lossy(&expected),
+            "{what:?}"
+        );
+    }
+    // And the binary prints the same as the library.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_huibian"))
+        .arg(&path)
+        .arg("--json")
+        .output()
+        .expect("runs");
+    let mut expected = Vec::new();
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    huibian::export::write_json(&whole, &name, &mut expected).expect("writes");
+    assert!(out.status.success());
+    assert_eq!(out.stdout, expected);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(
+        json["reports"].as_array().map(Vec::len),
+        Some(whole.reports.len())
+    );
+    std::fs::remove_file(path).ok();
+}
