@@ -179,6 +179,20 @@ impl Action {
 
     /// Whether the action only moves (a line, a page, to an end): the keys that also work
     /// inside the help overlay and the lists.
+    /// Jumps through the outline: reports, headings, plan parts.
+    #[must_use]
+    pub fn is_navigation(self) -> bool {
+        matches!(
+            self,
+            Self::NextReport
+                | Self::PrevReport
+                | Self::NextHeading
+                | Self::PrevHeading
+                | Self::NextPlan
+                | Self::PrevPlan
+        )
+    }
+
     #[must_use]
     pub fn is_movement(self) -> bool {
         matches!(

@@ -285,6 +285,15 @@ impl App {
 
     /// Applies one action. The only place where the state changes.
     pub fn update(&mut self, action: Action) -> Effect {
+        // Moving before a saved position could be placed (a large file still loading): the
+        // user's choice wins over the saved one.
+        if let Some(pending) = self
+            .resume
+            .as_mut()
+            .filter(|_| action.is_movement() || action.is_navigation())
+        {
+            pending.position = None;
+        }
         if let Some(scroll) = self.help {
             return self.update_help(action, scroll);
         }
