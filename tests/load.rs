@@ -14,6 +14,17 @@ fn big_file(tag: &str, mb: usize) -> std::path::PathBuf {
     path
 }
 
+/// The line of the search's current hit (there must be one).
+fn current_hit_line(a: &App) -> usize {
+    let hit = a
+        .finder
+        .search
+        .as_ref()
+        .and_then(|s| s.current.clone())
+        .expect("a current hit");
+    a.doc.text.line_of_offset(hit.start)
+}
+
 #[test]
 fn preview_then_whole_file_keeps_the_position_and_finishes_an_early_search() {
     let path = big_file("swap", 3);
@@ -44,13 +55,7 @@ fn preview_then_whole_file_keeps_the_position_and_finishes_an_early_search() {
         "the search is counted again"
     );
     assert!(a.loading.is_none());
-    let hit = a
-        .finder
-        .search
-        .as_ref()
-        .and_then(|s| s.current.clone())
-        .expect("found in the whole text");
-    let line = a.doc.text.line_of_offset(hit.start);
+    let line = current_hit_line(&a);
     assert!(line > top.line);
     let (_, height) = a.text_size();
     assert!(
@@ -171,13 +176,7 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     let effect = a.partial_doc(text_only, parsed);
     assert!(matches!(effect, Effect::Count { .. }));
     assert_eq!(a.doc.reports.len(), previewed);
-    let hit = a
-        .finder
-        .search
-        .as_ref()
-        .and_then(|s| s.current.clone())
-        .expect("found");
-    let hit_line = a.doc.text.line_of_offset(hit.start);
+    let hit_line = current_hit_line(&a);
     assert!(
         common::screen(&a)
             .iter()
