@@ -52,44 +52,22 @@ impl Layout {
             let side = area.width * 3 / 10;
             let (contents, rest) = split_columns(body, side);
             out.contents = Some(contents);
-            out.separators[0] = Some(Rect {
-                x: rest.x,
-                width: 1,
-                ..rest
-            });
-            let rest = Rect {
-                x: rest.x + 1,
-                width: rest.width.saturating_sub(1),
-                ..rest
-            };
+            let (separator, rest) = split_columns(rest, 1);
+            out.separators[0] = Some(separator);
             if plans {
                 let (text, plans_area) = split_columns(rest, rest.width.saturating_sub(side));
                 out.text = Some(text);
-                out.separators[1] = Some(Rect {
-                    x: plans_area.x,
-                    width: 1,
-                    ..plans_area
-                });
-                out.plans = Some(Rect {
-                    x: plans_area.x + 1,
-                    width: plans_area.width.saturating_sub(1),
-                    ..plans_area
-                });
+                let (separator, plans_area) = split_columns(plans_area, 1);
+                out.separators[1] = Some(separator);
+                out.plans = Some(plans_area);
             } else {
                 out.text = Some(rest);
             }
         } else if area.width >= MEDIUM {
             let (left, rest) = split_columns(body, area.width * 7 / 20);
-            out.separators[0] = Some(Rect {
-                x: rest.x,
-                width: 1,
-                ..rest
-            });
-            out.text = Some(Rect {
-                x: rest.x + 1,
-                width: rest.width.saturating_sub(1),
-                ..rest
-            });
+            let (separator, text) = split_columns(rest, 1);
+            out.separators[0] = Some(separator);
+            out.text = Some(text);
             if plans {
                 let top = left.height / 2;
                 out.contents = Some(Rect {
