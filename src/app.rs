@@ -766,7 +766,11 @@ impl App {
         let (sections, plan_starts) = outline_stops(&doc);
         self.sections = sections;
         self.plan_starts = plan_starts;
-        self.tree = Tree::new(&doc);
+        // Folds the user made stay while batches of the same reports arrive; another list of
+        // reports (the preview replaced) starts from the default folding.
+        if self.tree.unfolded.len() != doc.reports.len() {
+            self.tree = Tree::new(&doc);
+        }
         self.doc = Arc::new(doc);
         self.parsed = parsed;
         let height = self.text_size().1;

@@ -203,6 +203,38 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
             .iter()
             .any(|r| r.contains("(reading...)"))
     );
+    // Then the reports fill in, batch by batch, without recounting the search; a report the
+    // user unfolds meanwhile stays unfolded.
+    a.tree.unfolded[1] = !a.tree.unfolded[1];
+    let folds = a.tree.unfolded.clone();
+    let top = a.top;
+    for e in &events {
+        if let huibian::load::LoadEvent::Reports { first, reports } = e {
+            let before = a.parsed;
+            assert!(matches!(
+                a.reports_arrived(*first, reports.clone()),
+                Effect::None
+            ));
+            assert_eq!(a.parsed, before.max(first + reports.len()));
+        }
+    }
+    assert!(a.parsed > total / 2, "{} of {total}", a.parsed);
+    assert!(
+        a.doc
+            .reports
+            .iter()
+            .take(a.parsed)
+            .all(|r| r.char_count > 0)
+    );
+    assert!(
+        a.doc
+            .reports
+            .iter()
+            .skip(a.parsed)
+            .all(|r| r.char_count == 0)
+    );
+    assert_eq!(a.tree.unfolded, folds);
+    assert_eq!(a.top, top);
     std::fs::remove_file(path).ok();
 }
 
