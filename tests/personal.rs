@@ -138,6 +138,24 @@ fn a_position_beyond_a_large_files_preview_is_taken_when_the_text_arrives() {
         a.top.line, deep,
         "placed as soon as the whole text is there"
     );
+    // Had the user moved first, their place would have won.
+    let preview = huibian::load::preview(&path)
+        .expect("reads")
+        .expect("preview");
+    let mut b = App::new(preview, huibian::app::Settings::default());
+    b.resize(160, 45);
+    b.loading = Some(0);
+    b.resume_from(whole.saved("big"));
+    common::press(&mut b, "]");
+    let chosen = b.top.line;
+    for e in huibian::load::spawn(path.clone()).iter() {
+        if let huibian::load::LoadEvent::Partial { doc, parsed } = e {
+            b.partial_doc(*doc, parsed);
+            break;
+        }
+    }
+    assert_eq!(b.top.line, chosen);
+    assert_ne!(chosen, deep);
     std::fs::remove_file(path).ok();
 }
 
