@@ -164,6 +164,13 @@ impl App {
         app
     }
 
+    /// How many reports have a plan part (counted once per model, not per frame: one plan
+    /// start per such report).
+    #[must_use]
+    pub fn reports_with_plans(&self) -> usize {
+        self.plan_starts.len()
+    }
+
     /// Whether the plans pane is shown.
     #[must_use]
     pub fn plans_shown(&self) -> bool {

@@ -97,8 +97,7 @@ fn header(app: &App, pane: Pane, rect: Rect, buf: &mut Buffer) {
             i18n::text_header(lang, r, doc.reports.len())
         }
         Pane::Plans => {
-            let with = doc.reports.iter().filter(|r| r.plan.is_some()).count();
-            i18n::plans_header(lang, with, doc.reports.len())
+            i18n::plans_header(lang, app.reports_with_plans(), doc.reports.len())
         }
     };
     let mark = if focused { ">" } else { " " };
