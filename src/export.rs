@@ -9,6 +9,19 @@ use serde::Serialize;
 
 use crate::model::{Compilation, LineNo, PlanKind, Report};
 
+/// The fields before `reports`, in the documented order.
+#[derive(Serialize)]
+struct JsonHead<'a> {
+    file: &'a str,
+    encoding: &'a str,
+    title: Option<&'a str>,
+    title_line: Option<LineNo>,
+    declared_count: Option<usize>,
+    declared_count_line: Option<LineNo>,
+    toc_header_line: Option<LineNo>,
+    toc: Vec<JsonTocEntry<'a>>,
+}
+
 #[derive(Serialize)]
 struct JsonTocEntry<'a> {
     line: LineNo,
@@ -246,40 +259,20 @@ fn json_head(c: &Compilation, file: &str, out: &mut impl Write) -> io::Result<()
                 .collect()
         })
         .unwrap_or_default();
-    // Field by field in the documented order, as serde writes a struct (not through
-    // `serde_json::Value`, whose objects sort their keys).
-    out.write_all(b"{")?;
-    let mut field = |name: &str, value: &dyn erased::Json| -> io::Result<()> {
-        serde_json::to_writer(&mut *out, name)?;
-        out.write_all(b":")?;
-        value.write(&mut *out)?;
-        out.write_all(b",")
+    let head = JsonHead {
+        file,
+        encoding: c.encoding,
+        title: c.title.as_deref(),
+        title_line: c.title_line,
+        declared_count: c.declared_count,
+        declared_count_line: c.declared_count_line,
+        toc_header_line: toc.and_then(|t| t.header_line),
+        toc: entries,
     };
-    field("file", &file)?;
-    field("encoding", &c.encoding)?;
-    field("title", &c.title.as_deref())?;
-    field("title_line", &c.title_line)?;
-    field("declared_count", &c.declared_count)?;
-    field("declared_count_line", &c.declared_count_line)?;
-    field("toc_header_line", &toc.and_then(|t| t.header_line))?;
-    field("toc", &entries)?;
-    out.write_all(b"\"reports\":[")
-}
-
-/// A value written as JSON, behind `dyn` so that fields of different types go through one
-/// closure.
-mod erased {
-    use std::io::{self, Write};
-
-    pub trait Json {
-        fn write(&self, out: &mut dyn Write) -> io::Result<()>;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-            serde_json::to_writer(out, self).map_err(io::Error::from)
-        }
-    }
+    // The head object, left open (without its `}`) for the reports that follow.
+    let bytes = serde_json::to_vec(&head)?;
+    out.write_all(&bytes[..bytes.len() - 1])?;
+    out.write_all(b",\"reports\":[")
 }
 
 fn json_tail(c: &Compilation, out: &mut impl Write) -> io::Result<()> {

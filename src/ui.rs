@@ -96,9 +96,7 @@ fn header(app: &App, pane: Pane, rect: Rect, buf: &mut Buffer) {
             let r = (!doc.reports.is_empty()).then(|| app.current_report() + 1);
             i18n::text_header(lang, r, doc.reports.len())
         }
-        Pane::Plans => {
-            i18n::plans_header(lang, app.reports_with_plans(), doc.reports.len())
-        }
+        Pane::Plans => i18n::plans_header(lang, app.reports_with_plans(), doc.reports.len()),
     };
     let mark = if focused { ">" } else { " " };
     put(
