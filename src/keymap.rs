@@ -25,8 +25,8 @@ impl Context {
         Self::Contents,
         Self::Text,
         Self::Plans,
-        Self::Help,
         Self::Prompt,
+        Self::Help,
         Self::List,
     ];
 

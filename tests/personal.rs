@@ -196,3 +196,12 @@ fn the_language_follows_the_locale() {
     );
     assert_eq!(Lang::from_env(&env(&[])), Lang::En);
 }
+
+#[test]
+fn the_help_lists_every_context_including_the_lists() {
+    let mut a = common::app(FIXTURE, 160, 45);
+    common::press(&mut a, "?G");
+    let help = common::screen(&a).join("\n");
+    assert!(help.contains("Results and marks lists"), "{help}");
+    assert!(help.lines().any(|l| l.contains(" s ") && l.contains("results: all")));
+}

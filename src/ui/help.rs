@@ -13,14 +13,7 @@ use crate::theme::Theme;
 #[must_use]
 pub fn lines(app: &App) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for context in [
-        Context::Global,
-        Context::Contents,
-        Context::Text,
-        Context::Plans,
-        Context::Prompt,
-        Context::Help,
-    ] {
+    for context in Context::ALL {
         let bindings: Vec<_> = app
             .keymap
             .bindings()
