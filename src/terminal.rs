@@ -115,6 +115,8 @@ fn event_loop(
     app.resize(size.width, size.height);
     // Search counts finish on other threads and come back through this channel.
     let (counted_tx, counted_rx) = mpsc::channel::<(u64, Vec<crate::search::Hit>)>();
+    // What the saved state was last built from.
+    let mut kept = None;
     loop {
         terminal.draw(|frame| crate::ui::render(frame, app))?;
         // Wait for an event (or a finished count, or news from the loader), then take every
@@ -169,8 +171,14 @@ fn event_loop(
         effects.extend(events.iter().map(|ev| handle(app, ev)));
         app.finder.defer = false;
         effects.push(app.flush_prompt());
-        if let (Some(state), Ok(mut l)) = (state, latest.lock()) {
+        // The state to save, rebuilt only when the position or the marks moved (and once the
+        // whole model is in, whose headings name the place better than the preview's).
+        let now = (app.top, app.sorted_marks(), app.loading.is_none());
+        if let Some(state) = state.filter(|_| kept.as_ref() != Some(&now))
+            && let Ok(mut l) = latest.lock()
+        {
             *l = Some(app.saved(&state.document));
+            kept = Some(now);
         }
         for effect in effects {
             match effect {

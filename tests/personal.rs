@@ -203,5 +203,8 @@ fn the_help_lists_every_context_including_the_lists() {
     common::press(&mut a, "?G");
     let help = common::screen(&a).join("\n");
     assert!(help.contains("Results and marks lists"), "{help}");
-    assert!(help.lines().any(|l| l.contains(" s ") && l.contains("results: all")));
+    assert!(
+        help.lines()
+            .any(|l| l.contains(" s ") && l.contains("results: all"))
+    );
 }
