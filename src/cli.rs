@@ -153,16 +153,23 @@ impl Error {
 /// A one-line reason naming the file: missing, a directory, unreadable, empty, binary,
 /// undecodable, or without any recognisable report.
 pub fn load(path: &Path) -> Result<Compilation, Error> {
-    let file = path.display().to_string();
-    let input = |reason: String| Error::Input {
-        file: file.clone(),
+    parse::parse_owned(read_input(path)?).map_err(|e| input_error(path, e.to_string()))
+}
+
+/// A bad input file, as the one-line error names it.
+fn input_error(path: &Path, reason: String) -> Error {
+    Error::Input {
+        file: path.display().to_string(),
         reason,
-    };
-    if path.is_dir() {
-        return Err(input("is a directory, not a file".into()));
     }
-    let bytes = crate::load::read_file(path).map_err(|e| input(crate::load::read_reason(&e)))?;
-    parse::parse_owned(bytes).map_err(|e| input(e.to_string()))
+}
+
+/// The file's bytes, or why they cannot be had.
+fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
+    if path.is_dir() {
+        return Err(input_error(path, "is a directory, not a file".into()));
+    }
+    crate::load::read_file(path).map_err(|e| input_error(path, crate::load::read_reason(&e)))
 }
 
 /// Runs the command line: parses the file and prints what was asked for.
@@ -197,10 +204,7 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
             return read_with(preview, name, options, Some(loader));
         }
         // No preview (UTF-16, one huge line): wait for the whole file.
-        let input = |reason: String| Error::Input {
-            file: path.display().to_string(),
-            reason,
-        };
+        let input = |reason| input_error(path, reason);
         for news in loader {
             if let LoadEvent::Done(done) = news {
                 return read(*done.map_err(input)?, name, options);
@@ -245,14 +249,7 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
 /// each tenth of the reports as soon as it is complete, straight from the parser's progress (no
 /// copy of the model, no second thread), so the output starts early and ends when parsing does.
 fn stream_export(path: &Path, what: export::Export<'_>, out: &mut impl Write) -> Result<(), Error> {
-    let input = |reason: String| Error::Input {
-        file: path.display().to_string(),
-        reason,
-    };
-    if path.is_dir() {
-        return Err(input("is a directory, not a file".into()));
-    }
-    let bytes = crate::load::read_file(path).map_err(|e| input(crate::load::read_reason(&e)))?;
+    let bytes = read_input(path)?;
     let mut streamer = export::Streamer::new(what, io::BufWriter::new(out));
     // The first write error (a closed pipe) stops the writing; the parse just finishes.
     let mut failed: Option<io::Error> = None;
@@ -266,7 +263,7 @@ fn stream_export(path: &Path, what: export::Export<'_>, out: &mut impl Write) ->
     if let Some(e) = failed {
         return Err(Error::Output(e));
     }
-    let whole = parsed.map_err(|e| input(e.to_string()))?;
+    let whole = parsed.map_err(|e| input_error(path, e.to_string()))?;
     Ok(streamer.finish(&whole)?)
 }
 
