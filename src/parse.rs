@@ -142,12 +142,12 @@ fn parse_text_with_progress(
     compilation.reports = starts
         .iter()
         .zip(&ends)
-        .map(|(start, &end)| Report::outline_only(start.title.clone(), start.line, end))
+        .map(|(start, &end)| Report {
+            title_match: start.matched,
+            toc_entry: start.toc_entry,
+            ..Report::outline_only(start.title.clone(), start.line, end)
+        })
         .collect();
-    for (report, start) in compilation.reports.iter_mut().zip(&starts) {
-        report.title_match = start.matched;
-        report.toc_entry = start.toc_entry;
-    }
     if let Some(toc) = compilation.toc.as_mut() {
         for (r, report) in compilation.reports.iter().enumerate() {
             if let Some(e) = report.toc_entry {
