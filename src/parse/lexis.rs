@@ -134,8 +134,16 @@ pub fn title_key(s: &str) -> String {
                         | '_'
                 )
         })
-        .flat_map(char::to_lowercase)
-        .collect()
+        .fold(String::with_capacity(s.len()), |mut key, c| {
+            // Han characters and CJK punctuation have no case: skip the case tables for them
+            // (the costliest step of keying thousands of TOC titles).
+            match c {
+                '\u{3000}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => key.push(c),
+                c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+                c => key.extend(c.to_lowercase()),
+            }
+            key
+        })
 }
 
 /// Splits a leading report marker off a title line: `篇一：`, `【第一篇】`, `第一篇`, `第1篇：`,

@@ -8,6 +8,8 @@
 //! the declared count when the file declares one.
 
 use super::heading::{classify, enumeration};
+use std::collections::HashMap;
+
 use super::lexis::{char_len, is_bare_report_marker, strip_report_marker, title_key, years};
 use super::signoff::is_date_line;
 use crate::model::{LineNo, Text, TitleMatch, TocEntry};
@@ -56,14 +58,34 @@ pub fn from_toc(
     let mut hits: Vec<Option<(LineNo, TitleMatch)>> = vec![None; wanted.len()];
     let last = text.line_count();
 
-    // 1. Verbatim, in order.
+    // 1. Verbatim, in order. Found titles are usually a few lines on, so the lines are scanned;
+    // once a title is missing (a scan to the end), the rest of the body is indexed by text so
+    // that further missing titles cost a lookup, not another scan to the end.
     let mut from = body_first;
+    let mut index: Option<HashMap<&str, Vec<LineNo>>> = None;
     for (k, &i) in wanted.iter().enumerate() {
         let e = &entries[i];
-        let found = (from..=last).find(|&n| {
-            let t = text.trimmed(n);
-            t == e.title || e.raw_title.as_deref() == Some(t)
-        });
+        let names = std::iter::once(e.title.as_str()).chain(e.raw_title.as_deref());
+        let found = match &index {
+            Some(index) => names
+                .filter_map(|t| index.get(t))
+                .filter_map(|lines| lines.get(lines.partition_point(|&n| n < from)).copied())
+                .min(),
+            None => {
+                let found = (from..=last).find(|&n| {
+                    let t = text.trimmed(n);
+                    t == e.title || e.raw_title.as_deref() == Some(t)
+                });
+                if found.is_none() {
+                    let mut lines: HashMap<&str, Vec<LineNo>> = HashMap::new();
+                    for n in from..=last {
+                        lines.entry(text.trimmed(n)).or_default().push(n);
+                    }
+                    index = Some(lines);
+                }
+                found
+            }
+        };
         if let Some(n) = found {
             hits[k] = Some((n, TitleMatch::Exact));
             from = n + 1;
