@@ -186,12 +186,13 @@ pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<E
     for no in first..=last {
         // Only the start of a line decides; most lines are body text rejected at their first
         // character, so the end of the line is never looked at.
-        let line = text.line(no).trim_start();
+        // Trimmed at both ends before classifying: the marker's length (which counts the spaces
+        // after it) is measured on the very string it is later cut from.
+        let line = text.line(no).trim();
         if line.is_empty() {
             continue;
         }
         if let Some(m) = classify(line) {
-            let line = line.trim_end();
             let expected = stack
                 .iter()
                 .find(|(s, _)| *s == m.style)
@@ -305,6 +306,21 @@ mod tests {
         let t = Text::new("（一）甲\n（二）乙\n1.丙\n".to_owned());
         let (h, _) = outline(&t, 1, 3);
         assert_eq!(h.iter().map(|h| h.level).collect::<Vec<_>>(), vec![1, 1, 2]);
+    }
+
+    #[test]
+    fn marker_followed_only_by_white_space() {
+        // The marker's length counts the spaces after it; the line it is cut from must be the
+        // one it was measured on (a panic once).
+        let t = Text::new("1. \n（一）\u{3000}\n一、\t\n①\u{a0}\n（二） \u{3000}乙 \n".to_owned());
+        let (h, _) = outline(&t, 1, 5);
+        let found: Vec<(LineNo, &str, &str)> =
+            h.iter().map(|h| (h.line, h.marker.as_str(), h.text.as_str())).collect();
+        // `1.` alone is no heading (a list number without its item); the others stand alone.
+        assert_eq!(
+            found,
+            vec![(2, "（一）", ""), (3, "一、", ""), (4, "①", ""), (5, "（二）", "乙")]
+        );
     }
 
     #[test]
