@@ -62,6 +62,8 @@ pub enum Action {
     Cancel,
     /// Leave huibian.
     Quit,
+    /// Stop huibian and go back to the shell (`fg` resumes it), as `less` and vim do.
+    Suspend,
     /// Open the search prompt.
     OpenSearch,
     /// Open the jump prompt (line, percentage, or a report or heading by name).
@@ -138,6 +140,7 @@ pub const NAMES: &[(Action, &str)] = &[
     (Action::ToggleHelp, "toggle_help"),
     (Action::Cancel, "cancel"),
     (Action::Quit, "quit"),
+    (Action::Suspend, "suspend"),
     (Action::OpenSearch, "open_search"),
     (Action::OpenJump, "open_jump"),
     (Action::NextHit, "next_hit"),

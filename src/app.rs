@@ -26,6 +26,8 @@ use find::{Finder, MarkKey, PromptKind};
 pub enum Effect {
     None,
     Quit,
+    /// Give the terminal back to the shell and stop until continued (`fg`), then redraw.
+    Suspend,
     /// Turn mouse reporting (clicks and wheel only) on or off.
     Mouse(bool),
     /// Count every hit of `regex` off the UI thread and hand them to `App::hits_counted`.
@@ -301,6 +303,10 @@ impl App {
         {
             pending.position = None;
         }
+        // Whatever is open: suspending keeps it as it is for when the reader comes back.
+        if action == Action::Suspend {
+            return Effect::Suspend;
+        }
         if let Some(scroll) = self.help {
             return self.update_help(action, scroll);
         }
@@ -360,6 +366,7 @@ impl App {
             | Action::HistoryOlder
             | Action::HistoryNewer => {}
             Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
             Action::ToggleHelp => self.help = Some(0),
             Action::Cancel => {
                 self.message = None;

@@ -94,6 +94,33 @@ impl ColorChoice {
     }
 }
 
+/// The file being read, for the panic hook's message.
+static OPENED_FILE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Makes any panic, on any thread, end the program cleanly: the terminal given back once (if
+/// the reader holds it), one line on stderr naming the file, exit status 101. A panic is a bug;
+/// this is what keeps it from leaving a broken terminal, a reader drawing over the shell after
+/// its loader died, or a half-written export that exits 0.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        crate::terminal::give_back_from_any_thread();
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let file = OPENED_FILE.get().map_or("huibian", String::as_str);
+        eprintln!("huibian: {file}: internal error ({what}{place}); please report it");
+        std::process::exit(101);
+    }));
+}
+
 /// The config file's contents (or why it could not be used) and the user's themes.
 struct UserConfig {
     config: crate::config::Config,
@@ -186,6 +213,10 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         || options.plans
         || options.search.is_some()
         || options.section.is_some();
+    let _ = OPENED_FILE.set(options.file.as_deref().map_or_else(
+        || crate::sample::SAMPLE_NAME.to_owned(),
+        |p| p.display().to_string(),
+    ));
     let Some(path) = options.file.as_deref() else {
         if exporting {
             return Err(Error::Usage("the export flags need a FILE".into()));
@@ -242,29 +273,17 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         (None, false, true) => export::Export::List,
         (None, false, false) => export::Export::Plans(options.format),
     };
-    stream_export(path, what, out)
+    write_export(path, what, out)
 }
 
-/// Prints an export while the file is parsed: the head once every report's title is known, then
-/// each tenth of the reports as soon as it is complete, straight from the parser's progress (no
-/// copy of the model, no second thread), so the output starts early and ends when parsing does.
-fn stream_export(path: &Path, what: export::Export<'_>, out: &mut impl Write) -> Result<(), Error> {
-    let bytes = read_input(path)?;
-    let mut streamer = export::Streamer::new(what, io::BufWriter::new(out));
-    // The first write error (a closed pipe) stops the writing; the parse just finishes.
-    let mut failed: Option<io::Error> = None;
-    let parsed = parse::parse_with_progress(bytes, &mut |stage| {
-        if let (parse::Stage::Partial { doc, parsed }, None) = (stage, &failed)
-            && !doc.reports.is_empty()
-        {
-            failed = streamer.reports(doc, parsed).err();
-        }
-    });
-    if let Some(e) = failed {
-        return Err(Error::Output(e));
-    }
-    let whole = parsed.map_err(|e| input_error(path, e.to_string()))?;
-    Ok(streamer.finish(&whole)?)
+/// Prints an export of the whole parsed file. The parse finishes before the first byte is
+/// written, so a bad input (or a bug) never leaves a partial result behind: the output is the
+/// whole export or nothing.
+fn write_export(path: &Path, what: export::Export<'_>, out: &mut impl Write) -> Result<(), Error> {
+    let whole = load(path)?;
+    let mut buffered = io::BufWriter::new(out);
+    export::write(&whole, what, &mut buffered)?;
+    Ok(buffered.flush()?)
 }
 
 /// What was opened: the name for the status line, and the key of its saved state.
@@ -378,9 +397,10 @@ fn read_with(
         path: crate::resume::file(&dir, &opened.document),
         document: opened.document.clone(),
     });
-    if let Some(state) = state.as_ref().filter(|_| !options.no_resume) {
+    if let Some(state) = state.as_ref() {
         match crate::resume::read(&state.path, &state.document) {
-            Ok(Some(saved)) => app.resume_from(saved),
+            // --no-resume starts at the top but keeps the marks: they are saved again on quit.
+            Ok(Some(saved)) => app.resume_from(saved, !options.no_resume),
             Ok(None) => {}
             Err(e) => problems.push(crate::i18n::state_ignored(lang, &e)),
         }

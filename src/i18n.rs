@@ -80,9 +80,31 @@ pub fn state_ignored(lang: Lang, problem: &str) -> String {
     }
 }
 
+/// The reading position could not be saved (said on stderr after the reader closed).
+#[must_use]
+pub fn state_not_saved(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    let reason = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    };
+    match lang {
+        Lang::En => format!(
+            "the reading position was not saved: {}: {reason}",
+            path.display()
+        ),
+        Lang::Zh => format!("阅读位置未能保存：{}：{reason}", path.display()),
+    }
+}
+
 /// What each default binding does, per context: (context, action, English, Chinese).
 const DESCRIPTIONS: &[(Context, Action, &str, &str)] = &[
     (Context::Global, Action::Quit, "quit", "退出"),
+    (
+        Context::Global,
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+        "挂起回到命令行（fg 恢复）",
+    ),
     (
         Context::Global,
         Action::ToggleHelp,

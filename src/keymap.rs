@@ -115,6 +115,7 @@ use Context as C;
 /// The default key table: less/vim habits first.
 pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     bind(C::Global, &["q", "ctrl-c"], A::Quit),
+    bind(C::Global, &["ctrl-z"], A::Suspend),
     bind(C::Global, &["?"], A::ToggleHelp),
     bind(C::Global, &["esc"], A::Cancel),
     bind(C::Global, &["tab"], A::FocusNext),

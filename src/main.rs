@@ -4,6 +4,7 @@ use clap::Parser;
 
 fn main() {
     let options = huibian::cli::Options::parse();
+    huibian::cli::install_panic_hook();
     // Not `stdout.lock()`: the reader's signal thread must be able to reach the terminal while
     // the main thread runs.
     if let Err(e) = huibian::cli::run(&options, &mut std::io::stdout()) {

@@ -84,21 +84,46 @@ pub fn read(path: &Path, document: &str) -> Result<Option<Saved>, String> {
 /// Writes the state atomically: a reader of `path` sees the old file or the new one, never a
 /// part of either, even when the process is killed while writing.
 ///
+/// One writer at a time per state directory (an advisory lock on the directory, so two readers
+/// quitting together take turns); the temporary file's name is unique to the process and the
+/// write, so no two writers share one; the file (mode 0600: it holds text of the document) is
+/// synced before the rename and the directory after it, so the rename survives a crash.
+///
 /// # Errors
 /// When the directory cannot be created or the file written.
 pub fn write(path: &Path, saved: &Saved) -> io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = path.with_extension(format!("json.tmp{}", std::process::id()));
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    let dir_handle = std::fs::File::open(dir)?;
+    dir_handle.lock()?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "state".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)?;
         f.write_all(
             serde_json::to_string(saved)
                 .map_err(io::Error::other)?
                 .as_bytes(),
         )?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        dir_handle.sync_all()
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -1,20 +1,25 @@
-//! The only module that touches the terminal: set-up and restore, the event loop, signals and
-//! mouse reporting.
+//! The only module that touches the terminal: set-up and restore, the event loop, signals,
+//! suspension and mouse reporting.
 //!
-//! The terminal is restored on every way out: `q`/`Ctrl-C` (a normal return), an error (the
-//! guard's `Drop`), a panic (ratatui's panic hook, installed by `try_init`), and SIGHUP, SIGTERM,
-//! SIGINT, SIGQUIT (a signal thread that restores and exits; never a flag-only handler, which
-//! spins at 100% CPU once the SSH link is gone). An error reading events ends the loop.
+//! The terminal is given back exactly once, by whichever way out comes first: `q`/`Ctrl-C` (a
+//! normal return), an error (the guard's `Drop`), a panic on any thread (the binary's panic hook
+//! calls [`give_back_from_any_thread`]), and SIGHUP, SIGTERM, SIGINT, SIGQUIT (a signal thread
+//! that saves, restores and exits; never a flag-only handler, which spins at 100% CPU once the
+//! SSH link is gone). `Ctrl-Z` and SIGTSTP suspend as `less` and vim do: restore, stop, and on
+//! `fg` take the terminal again and redraw; a SIGCONT after a plain SIGSTOP redraws too.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
 use crate::resume::Saved;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::action::Action;
@@ -25,25 +30,55 @@ use crate::load::LoadEvent;
 /// tracking, which floods an SSH link (crossterm's `EnableMouseCapture` turns on 1003 too).
 const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+/// Into the alternate screen, cursor hidden; and back, cursor shown.
+const ENTER: &str = "\x1b[?1049h\x1b[?25l";
+const LEAVE: &str = "\x1b[?1049l\x1b[?25h";
+
+/// Whether the reader holds the terminal (raw mode, alternate screen). Swapped to false by the
+/// one path that gives it back, so it is restored once however many paths race to do it.
+static HELD: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, the alternate screen, and mouse reporting if it is on.
+fn take_terminal(mouse: bool) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    HELD.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    out.write_all(ENTER.as_bytes())?;
+    if mouse {
+        out.write_all(MOUSE_ON.as_bytes())?;
+    }
+    out.flush()
+}
+
+/// Gives the terminal back from the main thread, through stdout.
+fn give_back() {
+    if HELD.swap(false, Ordering::SeqCst) {
+        let _ = crossterm::terminal::disable_raw_mode();
+        let mut out = io::stdout();
+        let _ = out.write_all(format!("{MOUSE_OFF}{LEAVE}").as_bytes());
+        let _ = out.flush();
+    }
+}
+
+/// Gives the terminal back from any thread (a signal, a panic) without touching any lock the
+/// main thread may hold (it may be blocked holding stdout's): raw mode off, then the restoring
+/// sequences written straight to the terminal device. After SIGHUP the device is gone and this
+/// fails quietly. Does nothing when the reader does not hold the terminal (the exports).
+pub fn give_back_from_any_thread() {
+    if HELD.swap(false, Ordering::SeqCst) {
+        let _ = crossterm::terminal::disable_raw_mode();
+        if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+            let _ = tty.write_all(format!("{MOUSE_OFF}{LEAVE}").as_bytes());
+        }
+    }
+}
 
 /// Restores the terminal when dropped, whatever path leaves the loop.
 struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        let _ = io::stdout().write_all(MOUSE_OFF.as_bytes());
-        ratatui::restore();
-    }
-}
-
-/// Restores the terminal from the signal thread without touching any lock the main thread may
-/// hold (it may be blocked holding stdout's): raw mode off, then the restoring sequences written
-/// straight to the terminal device. After SIGHUP the device is gone and this fails quietly.
-fn restore_from_signal() {
-    let _ = crossterm::terminal::disable_raw_mode();
-    if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
-        // Mouse off, leave the alternate screen, show the cursor.
-        let _ = tty.write_all(format!("{MOUSE_OFF}\x1b[?1049l\x1b[?25h").as_bytes());
+        give_back();
     }
 }
 
@@ -56,28 +91,54 @@ pub struct StateFile {
 }
 
 /// The newest state to write, shared with the signal thread so that a SIGTERM or SIGHUP still
-/// saves where the reader was.
+/// saves where the reader was. Its lock is held for the whole write, so a signal that comes
+/// while the main thread saves on quit waits for that save instead of exiting in the middle.
 type Latest = Arc<Mutex<Option<Saved>>>;
 
-fn save(state: Option<&StateFile>, latest: &Latest) {
-    let saved = latest.lock().ok().and_then(|mut l| l.take());
-    if let (Some(state), Some(saved)) = (state, saved) {
-        // Nothing to tell anyone if it fails: the terminal is going away.
-        let _ = crate::resume::write(&state.path, &saved);
+/// Writes the newest state, if there is one not yet written.
+fn save(state: Option<&StateFile>, latest: &Latest) -> io::Result<()> {
+    let mut guard = latest
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    match (state, guard.take()) {
+        (Some(state), Some(saved)) => crate::resume::write(&state.path, &saved),
+        _ => Ok(()),
     }
 }
 
-fn spawn_signal_thread(state: Option<StateFile>, latest: Latest) -> io::Result<()> {
-    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+/// What the signal thread asks of the main thread.
+#[derive(Debug, Default)]
+struct Requests {
+    /// SIGTSTP: suspend as `Ctrl-Z` does.
+    suspend: AtomicBool,
+    /// SIGCONT: the shell may have reset the terminal while the reader was stopped.
+    redraw: AtomicBool,
+}
+
+fn spawn_signal_thread(
+    state: Option<StateFile>,
+    latest: Latest,
+    requests: Arc<Requests>,
+) -> io::Result<()> {
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                save(state.as_ref(), &latest);
-                if signal != SIGHUP {
-                    restore_from_signal();
+            for signal in signals.forever() {
+                match signal {
+                    SIGTSTP => requests.suspend.store(true, Ordering::SeqCst),
+                    SIGCONT => requests.redraw.store(true, Ordering::SeqCst),
+                    _ => {
+                        // Nothing to tell anyone if it fails: the terminal is going away.
+                        let _ = save(state.as_ref(), &latest);
+                        // Held until the exit: no save can start (or be cut off) after this.
+                        let _writes = latest.lock();
+                        if signal != SIGHUP {
+                            give_back_from_any_thread();
+                        }
+                        std::process::exit(128 + signal);
+                    }
                 }
-                std::process::exit(128 + signal);
             }
         })?;
     Ok(())
@@ -95,22 +156,54 @@ pub fn run(
 ) -> io::Result<()> {
     let env = crate::clipboard::Env::from_process();
     let latest: Latest = Arc::new(Mutex::new(None));
-    spawn_signal_thread(state.clone(), Arc::clone(&latest))?;
-    let result = event_loop(&mut app, clipboard, loader, &env, state.as_ref(), &latest);
-    save(state.as_ref(), &latest);
+    let requests = Arc::new(Requests::default());
+    spawn_signal_thread(state.clone(), Arc::clone(&latest), Arc::clone(&requests))?;
+    let context = Context {
+        clipboard,
+        env: &env,
+        state: state.as_ref(),
+        latest: &latest,
+        requests: &requests,
+    };
+    let result = event_loop(&mut app, loader, &context);
+    // The terminal is the shell's again: a failed save can be said on stderr.
+    if let (Err(e), Some(state)) = (save(state.as_ref(), &latest), state.as_ref()) {
+        eprintln!(
+            "huibian: {}",
+            crate::i18n::state_not_saved(app.settings.lang, &state.path, &e)
+        );
+    }
     result
+}
+
+/// What the event loop works with besides the app.
+struct Context<'a> {
+    clipboard: crate::clipboard::Method,
+    env: &'a crate::clipboard::Env,
+    state: Option<&'a StateFile>,
+    latest: &'a Latest,
+    requests: &'a Requests,
+}
+
+type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Gives the terminal back, stops the process (SIGSTOP: the shell sees the job stopped, as
+/// after `Ctrl-Z` anywhere), and when continued takes the terminal again and redraws it all.
+fn suspend(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
+    give_back();
+    signal_hook::low_level::raise(SIGSTOP)?;
+    take_terminal(mouse)?;
+    terminal.clear()
 }
 
 fn event_loop(
     app: &mut App,
-    clipboard: crate::clipboard::Method,
     loader: Option<mpsc::Receiver<LoadEvent>>,
-    env: &crate::clipboard::Env,
-    state: Option<&StateFile>,
-    latest: &Latest,
+    cx: &Context<'_>,
 ) -> io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
     let _guard = Guard;
+    take_terminal(app.mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     // Search counts finish on other threads and come back through this channel.
@@ -126,6 +219,16 @@ fn event_loop(
         let mut effects = Vec::new();
         loop {
             let mut woke = false;
+            if cx.requests.suspend.swap(false, Ordering::SeqCst) {
+                suspend(&mut terminal, app.mouse)?;
+                woke = true;
+            }
+            if cx.requests.redraw.swap(false, Ordering::SeqCst) {
+                // Raw mode again (a shell may have reset it), and every cell drawn anew.
+                take_terminal(app.mouse)?;
+                terminal.clear()?;
+                woke = true;
+            }
             while let Ok((generation, hits)) = counted_rx.try_recv() {
                 app.hits_counted(generation, hits);
                 woke = true;
@@ -155,10 +258,11 @@ fn event_loop(
             }
             let waiting = app.loading.is_some()
                 || app.finder.search.as_ref().is_some_and(|s| s.hits.is_none());
+            // Idle, a wake costs one poll: often enough that a SIGTSTP suspends at once.
             if event::poll(if waiting {
                 Duration::from_millis(20)
             } else {
-                Duration::from_secs(1)
+                Duration::from_millis(100)
             })? {
                 events.push(event::read()?);
                 break;
@@ -174,8 +278,8 @@ fn event_loop(
         // The state to save, rebuilt only when the position or the marks moved (and once the
         // whole model is in, whose headings name the place better than the preview's).
         let now = (app.top, app.sorted_marks(), app.loading.is_none());
-        if let Some(state) = state.filter(|_| kept.as_ref() != Some(&now))
-            && let Ok(mut l) = latest.lock()
+        if let Some(state) = cx.state.filter(|_| kept.as_ref() != Some(&now))
+            && let Ok(mut l) = cx.latest.lock()
         {
             *l = Some(app.saved(&state.document));
             kept = Some(now);
@@ -183,6 +287,7 @@ fn event_loop(
         for effect in effects {
             match effect {
                 Effect::Quit => return Ok(()),
+                Effect::Suspend => suspend(&mut terminal, app.mouse)?,
                 Effect::Mouse(on) => {
                     let mut out = io::stdout();
                     out.write_all(if on { MOUSE_ON } else { MOUSE_OFF }.as_bytes())?;
@@ -199,7 +304,8 @@ fn event_loop(
                     });
                 }
                 Effect::Copy { text, label } => {
-                    let result = crate::clipboard::copy(&text, clipboard, env, &mut io::stdout());
+                    let result =
+                        crate::clipboard::copy(&text, cx.clipboard, cx.env, &mut io::stdout());
                     app.copied(&label, &text, result);
                 }
                 Effect::Count { .. } | Effect::None => {}

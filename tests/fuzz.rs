@@ -151,7 +151,13 @@ fn line_start(bytes: &[u8], at: usize) -> usize {
 
 fn materialize(seeds: &[Vec<u8>], case: &Case) -> Vec<u8> {
     let mut b = seeds[case.seed % seeds.len()].clone();
-    let at = |b: &Vec<u8>, i: &Index| if b.is_empty() { 0 } else { i.index(b.len() + 1) };
+    let at = |b: &Vec<u8>, i: &Index| {
+        if b.is_empty() {
+            0
+        } else {
+            i.index(b.len() + 1)
+        }
+    };
     for e in &case.edits {
         match e {
             Edit::Insert(i, t) => {
@@ -183,7 +189,11 @@ fn materialize(seeds: &[Vec<u8>], case: &Case) -> Vec<u8> {
             }
             Edit::Splice(s, i, n, to) => {
                 let other = &seeds[s % seeds.len()];
-                let p = if other.is_empty() { 0 } else { i.index(other.len()) };
+                let p = if other.is_empty() {
+                    0
+                } else {
+                    i.index(other.len())
+                };
                 let run = other[p..(p + usize::from(*n)).min(other.len())].to_vec();
                 let q = at(&b, to);
                 b.splice(q..q, run);
@@ -248,7 +258,12 @@ fn assert_terminal_safe(out: &[u8]) {
 }
 
 fn searches(doc: &Compilation) {
-    for (text, regex) in [("一", false), ("工作", false), ("(一)", false), (r"\d+年", true)] {
+    for (text, regex) in [
+        ("一", false),
+        ("工作", false),
+        ("(一)", false),
+        (r"\d+年", true),
+    ] {
         let re = search::compile(&Query {
             text: text.into(),
             regex,

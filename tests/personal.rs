@@ -54,6 +54,21 @@ fn a_key_override_changes_what_the_key_does_and_the_help_says_so() {
 }
 
 #[test]
+fn no_resume_starts_at_the_top_and_keeps_the_marks() {
+    let mut a = common::app(FIXTURE, 160, 45);
+    common::press(&mut a, "]]}}jjjmaG");
+    let marked = a.finder.marks.get(&'a').map(|m| m.line);
+    let saved = a.saved("/docs/000.txt");
+    let mut b = common::app(FIXTURE, 160, 45);
+    let start = b.top;
+    b.resume_from(saved, false);
+    assert_eq!(b.top, start, "--no-resume starts at the top");
+    assert_eq!(b.finder.marks.get(&'a').map(|m| m.line), marked);
+    // And they are saved again on quit, so a later session still has them.
+    assert_eq!(b.saved("/docs/000.txt").marks.len(), 1);
+}
+
+#[test]
 fn resume_across_a_resize_a_restart_and_a_changed_file() {
     let mut a = common::app(FIXTURE, 160, 45);
     common::press(&mut a, "]]}}jjjmaG'a");
@@ -62,7 +77,7 @@ fn resume_across_a_resize_a_restart_and_a_changed_file() {
     assert_eq!(saved.marks.len(), 1);
     // Another session at another size: the same line on top, the mark where it was.
     let mut b = common::app(FIXTURE, 70, 20);
-    b.resume_from(saved.clone());
+    b.resume_from(saved.clone(), true);
     assert_eq!(b.top.line, line);
     assert_eq!(b.current_report(), 2);
     assert_eq!(b.finder.marks.get(&'a').map(|m| m.line), Some(line));
@@ -77,7 +92,7 @@ fn resume_across_a_resize_a_restart_and_a_changed_file() {
     let doc = huibian::parse::parse(changed.as_bytes()).expect("parses");
     let mut c = App::new(doc, huibian::app::Settings::default());
     c.resize(160, 45);
-    c.resume_from(saved.clone());
+    c.resume_from(saved.clone(), true);
     let heading = saved.position.heading.as_ref().expect("a heading").0;
     assert_eq!(c.top.line, heading + 2);
     assert!(
@@ -97,7 +112,7 @@ fn resume_across_a_resize_a_restart_and_a_changed_file() {
     );
     d.resize(160, 45);
     let start = d.top;
-    d.resume_from(saved);
+    d.resume_from(saved, true);
     assert_eq!(d.top, start);
     assert!(
         d.message
@@ -125,7 +140,7 @@ fn a_position_beyond_a_large_files_preview_is_taken_when_the_text_arrives() {
     let mut a = App::new(preview, huibian::app::Settings::default());
     a.resize(160, 45);
     a.loading = Some(0);
-    a.resume_from(saved);
+    a.resume_from(saved, true);
     assert!(a.top.line < deep, "not in the preview yet");
     let events: Vec<_> = huibian::load::spawn(path.clone()).iter().collect();
     for e in events {
@@ -145,7 +160,7 @@ fn a_position_beyond_a_large_files_preview_is_taken_when_the_text_arrives() {
     let mut b = App::new(preview, huibian::app::Settings::default());
     b.resize(160, 45);
     b.loading = Some(0);
-    b.resume_from(whole.saved("big"));
+    b.resume_from(whole.saved("big"), true);
     common::press(&mut b, "]");
     let chosen = b.top.line;
     for e in huibian::load::spawn(path.clone()).iter() {

@@ -27,10 +27,11 @@ impl App {
         }
     }
 
-    /// Starts at a saved state: at once where the text is there, else when it arrives.
-    pub fn resume_from(&mut self, saved: Saved) {
+    /// Starts at a saved state (its marks, and its position when `position`): at once where the
+    /// text is there, else when it arrives.
+    pub fn resume_from(&mut self, saved: Saved, position: bool) {
         self.resume = Some(Pending {
-            position: Some(saved.position),
+            position: position.then_some(saved.position),
             marks: saved.marks,
         });
         self.try_resume();

@@ -255,9 +255,11 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
 fn neutral(c: char) -> Option<char> {
     match c {
         '\u{2028}' | '\u{2029}' => Some('\u{2424}'),
-        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Some('\u{FFFD}')
-        }
+        '\u{061c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => Some('\u{FFFD}'),
         _ => None,
     }
 }
@@ -363,7 +365,10 @@ mod tests {
     fn line_separators_and_bidi_controls_become_visible() {
         let d = decode("甲\u{2028}乙\u{2029}丙\u{202e}丁\u{2067}戊\u{200f}“己”…".as_bytes())
             .expect("text");
-        assert_eq!(d.text, "甲\u{2424}乙\u{2424}丙\u{FFFD}丁\u{FFFD}戊\u{FFFD}“己”…");
+        assert_eq!(
+            d.text,
+            "甲\u{2424}乙\u{2424}丙\u{FFFD}丁\u{FFFD}戊\u{FFFD}“己”…"
+        );
         // Quotes, dashes and ellipses share the lead bytes and are left alone, uncopied.
         assert!(!needs_cleaning("“引号”——省略…".as_bytes()));
     }

@@ -314,12 +314,19 @@ mod tests {
         // one it was measured on (a panic once).
         let t = Text::new("1. \n（一）\u{3000}\n一、\t\n①\u{a0}\n（二） \u{3000}乙 \n".to_owned());
         let (h, _) = outline(&t, 1, 5);
-        let found: Vec<(LineNo, &str, &str)> =
-            h.iter().map(|h| (h.line, h.marker.as_str(), h.text.as_str())).collect();
+        let found: Vec<(LineNo, &str, &str)> = h
+            .iter()
+            .map(|h| (h.line, h.marker.as_str(), h.text.as_str()))
+            .collect();
         // `1.` alone is no heading (a list number without its item); the others stand alone.
         assert_eq!(
             found,
-            vec![(2, "（一）", ""), (3, "一、", ""), (4, "①", ""), (5, "（二）", "乙")]
+            vec![
+                (2, "（一）", ""),
+                (3, "一、", ""),
+                (4, "①", ""),
+                (5, "（二）", "乙")
+            ]
         );
     }
 
