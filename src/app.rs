@@ -102,6 +102,8 @@ pub struct App {
     pub finder: Finder,
     /// The search results list, when open.
     pub results: Option<results::Results>,
+    /// `&` was pressed before the hits were counted: the list to open when they are.
+    pub results_waiting: Option<results::Scope>,
     /// Percent of the file parsed while a large file opens in the background.
     pub loading: Option<u8>,
     /// How many reports (from the first) have their outline and plan; the others are only
@@ -152,6 +154,7 @@ impl App {
             message: None,
             finder: Finder::default(),
             results: None,
+            results_waiting: None,
             marks_open: false,
             marks_selected: 0,
             selection: None,
@@ -370,6 +373,7 @@ impl App {
             Action::ToggleHelp => self.help = Some(0),
             Action::Cancel => {
                 self.message = None;
+                self.results_waiting = None;
                 if self.selection.take().is_none() {
                     self.finder.search = None;
                 }

@@ -401,6 +401,7 @@ fn search_lines(
     let start = c.text.line_range(first).map_or(text.len(), |r| r.start);
     let end = c.text.line_range(next).map_or(text.len(), |r| r.start);
     let mut last_line = 0;
+    let mut locator = crate::search::Locator::new(c);
     for m in re
         .find_iter(&text[start..end.max(start)])
         .filter(|m| !m.is_empty())
@@ -413,7 +414,7 @@ fn search_lines(
         writeln!(
             out,
             "{}: L{line}: {}",
-            crate::search::location(c, line),
+            locator.location(line),
             c.text.trimmed(line)
         )?;
     }

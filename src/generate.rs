@@ -69,3 +69,17 @@ pub fn compilation(sources: &[&str], target_bytes: usize) -> String {
     out.push_str("##paidend##\n");
     out
 }
+
+/// One report with about `headings` numbered headings (parts `一、` each with nine items
+/// `1.`–`9.`), every line holding `一`: the shape that once made locating hits quadratic.
+#[must_use]
+pub fn one_report_with_headings(headings: usize) -> String {
+    let mut text = String::from("某某局2023年工作总结\n\n某某局2023年工作总结\n");
+    for part in 0..headings.div_ceil(10) {
+        text.push_str(&format!("一、第{part}部分工作\n"));
+        for item in 1..=9 {
+            text.push_str(&format!("{item}.一项具体工作，推进第{part}批。\n"));
+        }
+    }
+    text
+}

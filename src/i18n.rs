@@ -437,6 +437,7 @@ pub enum Msg {
     EndOnScreen,
     NoSearchYet,
     NoSearchForList,
+    CountingForList,
     OldestJump,
     NewestJump,
     NoJumpBack,
@@ -499,6 +500,10 @@ impl Lang {
                 "已显示到汇编末尾",
             ),
             Msg::NoSearchYet => ("no search yet: / to search", "还没有搜索：按 / 搜索"),
+            Msg::CountingForList => (
+                "counting the hits; the list opens when they are counted (esc stops)",
+                "正在统计命中，统计完即打开列表（esc 停止）",
+            ),
             Msg::NoSearchForList => (
                 "no search yet: / to search, then & for the list",
                 "还没有搜索：按 / 搜索，再按 & 列出结果",

@@ -94,6 +94,26 @@ pub fn find_all(re: &Regex, text: &str) -> Vec<Hit> {
         .collect()
 }
 
+/// As [`find_all`], but stops (and returns `None`) soon after `stop` is set: a count of a
+/// frequent word in a large file can be called off.
+#[must_use]
+pub fn find_all_until(
+    re: &Regex,
+    text: &str,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Vec<Hit>> {
+    let mut hits = Vec::new();
+    for (i, m) in re.find_iter(text).enumerate() {
+        if i % 4096 == 0 && stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return None;
+        }
+        if !m.is_empty() {
+            hits.push(m.range());
+        }
+    }
+    Some(hits)
+}
+
 /// The first non-empty match starting at or after `from`.
 #[must_use]
 pub fn find_from(re: &Regex, text: &str, from: usize) -> Option<Hit> {
@@ -142,29 +162,87 @@ pub fn place(doc: &Compilation, offset: usize) -> Place {
     Place { line, byte, column }
 }
 
-/// `report › heading path` for a line, for results and the CLI.
+/// `report › heading path` for a line, for results and the CLI. For many lines use a
+/// [`Locator`], which does the per-report work once.
 #[must_use]
 pub fn location(doc: &Compilation, line: LineNo) -> String {
-    let Some(report) = doc.report_at(line).map(|i| &doc.reports[i]) else {
-        return doc
-            .title
-            .clone()
-            .unwrap_or_else(|| "(before the first report)".into());
-    };
-    let mut path: Vec<String> = Vec::new();
-    let mut levels: Vec<u8> = Vec::new();
-    for h in report.headings.iter().take_while(|h| h.line <= line) {
-        while levels.last().is_some_and(|&l| l >= h.level) {
-            levels.pop();
-            path.pop();
+    Locator::new(doc).location(line)
+}
+
+/// Heading paths of many lines of one document, each found in O(log n + depth): the parent of
+/// every heading of a report is computed once, the first time a line of that report is asked
+/// for (hits come in order, so a report's parents are computed once per search, not once per
+/// hit: a report with 100 000 headings no longer costs 100 000 steps per hit).
+#[derive(Debug)]
+pub struct Locator<'a> {
+    doc: &'a Compilation,
+    /// The report whose parents are computed, and for each of its headings the index of the
+    /// nearest heading above it with a smaller level.
+    report: Option<usize>,
+    parents: Vec<Option<usize>>,
+}
+
+impl<'a> Locator<'a> {
+    #[must_use]
+    pub fn new(doc: &'a Compilation) -> Self {
+        Self {
+            doc,
+            report: None,
+            parents: Vec::new(),
         }
-        levels.push(h.level);
-        path.push(format!("{}{}", h.marker, h.text));
     }
-    std::iter::once(report.title.clone())
-        .chain(path)
-        .collect::<Vec<_>>()
-        .join(" › ")
+
+    /// `report › heading path` for `line`.
+    pub fn location(&mut self, line: LineNo) -> String {
+        let Some(r) = self.doc.report_at(line) else {
+            return self
+                .doc
+                .title
+                .clone()
+                .unwrap_or_else(|| "(before the first report)".into());
+        };
+        let report = &self.doc.reports[r];
+        std::iter::once(report.title.clone())
+            .chain(self.path(r, line))
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+
+    /// The heading path (`二、… › （一）…`) of `line` in report `r`, outermost first.
+    pub fn path(&mut self, r: usize, line: LineNo) -> Vec<String> {
+        if self.report != Some(r) {
+            self.report = Some(r);
+            self.parents = parents(&self.doc.reports[r].headings);
+        }
+        let headings = &self.doc.reports[r].headings;
+        let mut at = headings.partition_point(|h| h.line <= line).checked_sub(1);
+        let mut path = Vec::new();
+        while let Some(i) = at {
+            let h = &headings[i];
+            path.push(format!("{}{}", h.marker, h.text));
+            at = self.parents[i];
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// For each heading, the nearest heading before it with a smaller level (its parent), in one
+/// pass with a stack of the open headings.
+fn parents(headings: &[crate::model::Heading]) -> Vec<Option<usize>> {
+    let mut open: Vec<usize> = Vec::new();
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            while open.last().is_some_and(|&o| headings[o].level >= h.level) {
+                open.pop();
+            }
+            let parent = open.last().copied();
+            open.push(i);
+            parent
+        })
+        .collect()
 }
 
 #[cfg(test)]

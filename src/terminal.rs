@@ -210,6 +210,8 @@ fn event_loop(
     let (counted_tx, counted_rx) = mpsc::channel::<(u64, Vec<crate::search::Hit>)>();
     // What the saved state was last built from.
     let mut kept = None;
+    // The count running on another thread: its search's generation and its stop flag.
+    let mut counting: Option<(u64, Arc<AtomicBool>)> = None;
     loop {
         terminal.draw(|frame| crate::ui::render(frame, app))?;
         // Wait for an event (or a finished count, or news from the loader), then take every
@@ -230,6 +232,9 @@ fn event_loop(
                 woke = true;
             }
             while let Ok((generation, hits)) = counted_rx.try_recv() {
+                if counting.as_ref().is_some_and(|(g, _)| *g == generation) {
+                    counting = None;
+                }
                 app.hits_counted(generation, hits);
                 woke = true;
             }
@@ -284,6 +289,13 @@ fn event_loop(
             *l = Some(app.saved(&state.document));
             kept = Some(now);
         }
+        // A count whose search is gone (`Esc`, a new query) is stopped, not left to run.
+        if let Some((generation, stop)) = counting.as_ref()
+            && app.finder.search.as_ref().map(|s| s.generation) != Some(*generation)
+        {
+            stop.store(true, Ordering::Relaxed);
+            counting = None;
+        }
         for effect in effects {
             match effect {
                 Effect::Quit => return Ok(()),
@@ -298,9 +310,16 @@ fn event_loop(
                     // The text alone (shared, not copied), so the model stays the reader's own.
                     let text = app.doc.text.clone();
                     let tx = counted_tx.clone();
+                    let stop = Arc::new(AtomicBool::new(false));
+                    if let Some((_, older)) = counting.replace((generation, Arc::clone(&stop))) {
+                        older.store(true, Ordering::Relaxed);
+                    }
                     std::thread::spawn(move || {
-                        let hits = crate::search::find_all(&regex, text.as_str());
-                        let _ = tx.send((generation, hits));
+                        if let Some(hits) =
+                            crate::search::find_all_until(&regex, text.as_str(), &stop)
+                        {
+                            let _ = tx.send((generation, hits));
+                        }
                     });
                 }
                 Effect::Copy { text, label } => {

@@ -281,6 +281,7 @@ impl App {
             .filter(|s| s.generation == generation)
         {
             s.hits = Some(Arc::new(hits));
+            self.results_counted();
         }
     }
 

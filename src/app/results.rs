@@ -68,7 +68,32 @@ impl App {
             self.message = Some(self.settings.lang.get(Msg::NoSearchForList).into());
             return;
         }
-        self.results = Some(self.build_results(Scope::All));
+        self.open_results_in(Scope::All);
+    }
+
+    /// Opens the list in `scope` once the hits are counted: at once if they are, else when the
+    /// count (off the UI thread) comes in, so a frequent word never freezes the reader.
+    fn open_results_in(&mut self, scope: Scope) {
+        if self
+            .finder
+            .search
+            .as_ref()
+            .is_some_and(|s| s.hits.is_some())
+        {
+            self.results_waiting = None;
+            self.results = Some(self.build_results(scope));
+        } else {
+            self.results_waiting = Some(scope);
+            self.message = Some(self.settings.lang.get(Msg::CountingForList).into());
+        }
+    }
+
+    /// The hits just counted: open the list that was waiting for them.
+    pub(crate) fn results_counted(&mut self) {
+        if let Some(scope) = self.results_waiting.take() {
+            self.message = None;
+            self.open_results_in(scope);
+        }
     }
 
     /// Cycles the scope: whole compilation → plan parts → current report.
@@ -81,7 +106,7 @@ impl App {
             Scope::Plans => Scope::Report(self.current_report()),
             Scope::Report(_) => Scope::All,
         };
-        self.results = Some(self.build_results(next));
+        self.open_results_in(next);
     }
 
     /// `Enter` on a row: go to the hit (or the first hit under a group row).
@@ -103,56 +128,55 @@ impl App {
         }
     }
 
+    /// The list for the counted hits in `scope`. One pass over the hits: each hit's line is
+    /// found from the previous one's unless it lies beyond it, and section paths come from one
+    /// [`search::Locator`], so a million hits or a report of 100 000 headings stay fast.
     fn build_results(&self, scope: Scope) -> Results {
         let doc = &self.doc;
-        let Some(s) = self.finder.search.as_ref() else {
-            return Results {
-                scope,
-                rows: Vec::new(),
-                selected: 0,
-                total: 0,
-                truncated: false,
-            };
+        let none = Hit::default();
+        let all: &[Hit] = self
+            .finder
+            .search
+            .as_ref()
+            .and_then(|s| s.hits.as_deref())
+            .map_or(&[], Vec::as_slice);
+        let in_scope = |r: Option<usize>, line: LineNo| match scope {
+            Scope::All => true,
+            Scope::Report(want) => r == Some(want),
+            Scope::Plans => r
+                .and_then(|r| doc.reports[r].plan.as_ref())
+                .is_some_and(|p| p.start_line <= line && line <= p.end_line),
         };
-        let all: Vec<Hit> = s.hits.as_ref().map_or_else(
-            || search::find_all(&s.regex, doc.text.as_str()),
-            |h| h.as_ref().clone(),
-        );
-        let in_scope = |line: LineNo| {
-            let r = doc
-                .reports
-                .partition_point(|r| r.line <= line)
-                .checked_sub(1);
-            match scope {
-                Scope::All => true,
-                Scope::Report(want) => r == Some(want) && line <= doc.reports[want].end_line,
-                Scope::Plans => r
-                    .and_then(|r| doc.reports[r].plan.as_ref())
-                    .is_some_and(|p| p.start_line <= line && line <= p.end_line),
-            }
-        };
-        let hits: Vec<(Hit, LineNo)> = all
-            .into_iter()
-            .map(|h| (h.clone(), doc.text.line_of_offset(h.start)))
-            .filter(|(_, l)| in_scope(*l) && !doc.is_artefact_line(*l))
-            .collect();
-        let total = hits.len();
-        let truncated = total > MAX_LISTED;
+        let mut locator = search::Locator::new(doc);
         let mut rows = Vec::new();
+        let mut total = 0;
         let mut report_row: Option<usize> = None;
         let mut section_row: Option<usize> = None;
         let mut last_report: Option<Option<usize>> = None;
         let mut last_section = String::new();
-        for (hit, line) in hits.into_iter().take(MAX_LISTED) {
-            let r = doc
-                .reports
-                .partition_point(|rep| rep.line <= line)
-                .checked_sub(1)
-                .filter(|&i| line <= doc.reports[i].end_line);
-            if last_report != Some(r) {
-                last_report = Some(r);
+        // The line of the previous hit, where its line ends, its report, and whether it counts.
+        let mut line = 0;
+        let mut line_end = 0;
+        let mut report = None;
+        let mut counted = false;
+        for hit in all {
+            if line == 0 || hit.start >= line_end {
+                line = doc.text.line_of_offset(hit.start);
+                line_end = doc.text.line_range(line).map_or(usize::MAX, |r| r.end);
+                report = doc.report_at(line);
+                counted = in_scope(report, line) && !doc.is_artefact_line(line);
+            }
+            if !counted {
+                continue;
+            }
+            total += 1;
+            if total > MAX_LISTED {
+                continue;
+            }
+            if last_report != Some(report) {
+                last_report = Some(report);
                 last_section.clear();
-                let title = r.map_or_else(
+                let title = report.map_or_else(
                     || {
                         doc.title
                             .clone()
@@ -164,12 +188,7 @@ impl App {
                 report_row = Some(rows.len() - 1);
                 section_row = None;
             }
-            let location = search::location(doc, line);
-            let section = location
-                .split(" › ")
-                .skip(1)
-                .collect::<Vec<_>>()
-                .join(" > ");
+            let section = report.map_or_else(String::new, |r| locator.path(r, line).join(" > "));
             if !section.is_empty() && section != last_section {
                 last_section.clone_from(&section);
                 rows.push(Row::Section {
@@ -184,37 +203,45 @@ impl App {
                 }
             }
             rows.push(Row::Hit {
-                snippet: snippet(doc.text.as_str(), &hit),
-                hit,
+                snippet: snippet(doc, line, hit),
+                hit: hit.clone(),
                 line,
             });
         }
         // Start on the hit that is current, if it is listed.
-        let current = s.current.as_ref();
+        let current = self
+            .finder
+            .search
+            .as_ref()
+            .and_then(|s| s.current.as_ref())
+            .unwrap_or(&none);
         let selected = rows
             .iter()
-            .position(|row| matches!(row, Row::Hit { hit, .. } if Some(hit) == current))
+            .position(|row| matches!(row, Row::Hit { hit, .. } if hit == current))
             .unwrap_or(0);
         Results {
             scope,
             rows,
             selected,
             total,
-            truncated,
+            truncated: total > MAX_LISTED,
         }
     }
 }
 
-/// The text around a hit on its line: a few characters before, the hit, more after.
-fn snippet(text: &str, hit: &Hit) -> String {
-    let line_start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[hit.end..]
-        .find('\n')
-        .map_or(text.len(), |i| hit.end + i);
-    let before: String = {
-        let b: Vec<char> = text[line_start..hit.start].chars().collect();
-        b[b.len().saturating_sub(BEFORE)..].iter().collect()
-    };
+/// The text around a hit on its line: a few characters before, the hit, more after. Only those
+/// characters are looked at, however long the line (a flattened file is one line).
+fn snippet(doc: &crate::model::Compilation, line: LineNo, hit: &Hit) -> String {
+    let text = doc.text.as_str();
+    let range = doc.text.line_range(line).unwrap_or(hit.start..hit.end);
+    let (line_start, line_end) = (range.start.min(hit.start), range.end.max(hit.end));
+    let mut before: Vec<char> = text[line_start..hit.start]
+        .chars()
+        .rev()
+        .take(BEFORE)
+        .collect();
+    before.reverse();
+    let before: String = before.into_iter().collect();
     let after: String = text[hit.end..line_end].chars().take(AFTER).collect();
     format!("{}{}{}", before.trim_start(), &text[hit.clone()], after)
 }

@@ -27,10 +27,14 @@ pub fn app(fixture: &str, width: u16, height: u16) -> App {
     app
 }
 
-/// Presses keys written as a key string (`"]]}j<Enter>"`).
+/// Presses keys written as a key string (`"]]}j<Enter>"`). A count the event loop would run on
+/// another thread is run here at once, as if it had finished before the next key.
 pub fn press(app: &mut App, keys: &str) {
     for key in huibian::keymap::key_events(keys) {
-        app.handle_key(&key);
+        if let huibian::app::Effect::Count { generation, regex } = app.handle_key(&key) {
+            let hits = huibian::search::find_all(&regex, app.doc.text.as_str());
+            app.hits_counted(generation, hits);
+        }
     }
 }
 
