@@ -246,8 +246,16 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     if let Some(spec) = options.section.as_deref().filter(|_| exporting) {
         let compilation = load(path)?;
         let piece = crate::copy::resolve_spec(&compilation, spec).map_err(Error::Usage)?;
-        let breadcrumb =
-            !options.no_breadcrumb && user_config(options).config.breadcrumb.unwrap_or(true);
+        let user = user_config(options);
+        // The config decides the breadcrumb: one that cannot be used is said, not ignored.
+        if let Some(problem) = &user.problem {
+            let env = |k: &str| std::env::var(k).ok();
+            let lang = options
+                .lang
+                .unwrap_or_else(|| crate::i18n::Lang::from_env(&env));
+            eprintln!("huibian: {}", crate::i18n::config_ignored(lang, problem));
+        }
+        let breadcrumb = !options.no_breadcrumb && user.config.breadcrumb.unwrap_or(true);
         let mut buffered = io::BufWriter::new(out);
         buffered.write_all(piece.text(&compilation, breadcrumb).as_bytes())?;
         buffered.flush()?;

@@ -140,21 +140,30 @@ pub fn parse(file: &Path, source: &str) -> Result<Config, ConfigError> {
             message,
         };
     let raw: RawConfig = toml::from_str(source).map_err(|e| {
-        // The key at fault, when the message quotes it (`unknown field `colour``).
-        // The key at fault: quoted in the message (`unknown field `colour``), else the text at
-        // the error's place (a duplicate key).
+        // The key at fault: quoted in the message (`unknown field `colour``); for a duplicate
+        // key, the text at the error's place; for a syntax error, the key whose line the error
+        // is on (`theme = [`: "theme", never the stray character the parser stopped at).
         let at = e
             .span()
             .and_then(|s| source.get(s))
             .map(|t| t.trim().trim_matches('"').to_owned())
-            .filter(|t| !t.is_empty() && t.len() < 40 && !t.contains('\n'));
-        let key = e
-            .message()
-            .split('`')
-            .nth(1)
+            .filter(|t| !t.is_empty() && t.len() < 40 && !t.contains('\n'))
+            .filter(|_| e.message().contains("duplicate key"));
+        let line_key = e.span().and_then(|s| {
+            let start = source[..s.start.min(source.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line = source[start..].lines().next()?;
+            let key = line.split_once('=')?.0.trim().trim_matches('"');
+            (!key.is_empty() && !key.contains(['[', ' ', '#'])).then(|| key.to_owned())
+        });
+        let key = Some(e.message())
+            .filter(|m| m.contains(" field `"))
+            .and_then(|m| m.split('`').nth(1))
             .map(str::to_owned)
             .filter(|k| !k.contains(' '))
-            .or(at);
+            .or(at)
+            .or(line_key);
         error(e.span(), key.as_deref(), e.message().trim().to_owned())
     })?;
     let choice = |value: &Option<Spanned<String>>, key: &str, allowed: &[&str]| {
@@ -384,7 +393,10 @@ mod tests {
         let e = parse(f, "color = \"sometimes\"\n").expect_err("value");
         assert_eq!((e.line, e.key.as_deref()), (Some(1), Some("color")));
         let e = parse(f, "theme = \"light\n").expect_err("syntax");
-        assert_eq!(e.line, Some(1));
+        assert_eq!((e.line, e.key.as_deref()), (Some(1), Some("theme")), "{e}");
+        let e = parse(f, "theme = [\n").expect_err("syntax");
+        assert_ne!(e.key.as_deref(), Some("]"), "{e}");
+        assert!(e.key.is_none() || e.key.as_deref() == Some("theme"), "{e}");
         let e = parse(
             f,
             "[keys.normal]\nq = \"quit\"\nj = \"down\"\nq = \"top\"\n",

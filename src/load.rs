@@ -176,6 +176,12 @@ pub fn spawn(path: PathBuf) -> Receiver<LoadEvent> {
 pub fn spawn_with(path: PathBuf, read: fn(&Path) -> io::Result<Vec<u8>>) -> Receiver<LoadEvent> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
+        // For the end-to-end test that a panic on this thread ends the program cleanly (the
+        // reader up, then this thread gone): a fault injected only when asked for by name.
+        if std::env::var_os("HUIBIAN_FAULT").is_some_and(|v| v == "loader-panic") {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            panic!("fault injected on the loading thread");
+        }
         let result = read(&path).map_err(|e| read_reason(&e)).and_then(|bytes| {
             let _ = tx.send(LoadEvent::Progress(5));
             let mut last = 5;

@@ -74,6 +74,15 @@ macro_rules! roles {
             pub fn over(&self, base: &ThemeFile) -> ThemeFile {
                 ThemeFile { $($role: self.$role.clone().or_else(|| base.$role.clone()),)* }
             }
+
+            /// Every role the file sets, with its name.
+            fn specs(&self) -> Vec<(&'static str, &StyleSpec)> {
+                let mut specs = Vec::new();
+                $(if let Some(spec) = self.$role.as_ref() {
+                    specs.push((stringify!($role), spec));
+                })*
+                specs
+            }
         }
 
         impl Theme {
@@ -232,7 +241,7 @@ pub enum ThemeError {
 /// # Errors
 /// TOML syntax errors and unknown roles or fields, naming the theme.
 pub fn parse_file(name: &str, source: &str) -> Result<ThemeFile, ThemeError> {
-    toml::from_str(source).map_err(|e| {
+    let file: ThemeFile = toml::from_str(source).map_err(|e| {
         let line = e
             .span()
             .map(|s| source[..s.start.min(source.len())].matches('\n').count() + 1);
@@ -243,7 +252,29 @@ pub fn parse_file(name: &str, source: &str) -> Result<ThemeFile, ThemeError> {
                 None => e.message().trim().to_owned(),
             },
         }
-    })
+    })?;
+    // A colour that means nothing is an error to show, not a silent default.
+    for (role, spec) in file.specs() {
+        for (field, value) in [("fg", &spec.fg), ("bg", &spec.bg)] {
+            if let Some(value) = value
+                .as_deref()
+                .filter(|v| color(v, ColorMode::TrueColor).is_none())
+            {
+                let line = source
+                    .find(&format!("\"{value}\""))
+                    .map(|at| source[..at].matches('\n').count() + 1);
+                let place = line.map(|n| format!("line {n}: ")).unwrap_or_default();
+                return Err(ThemeError::Invalid {
+                    name: name.to_owned(),
+                    message: format!(
+                        "{place}{role}.{field}: {value:?} is not a colour (a name such as \
+                         \"light-blue\", \"#rrggbb\", or 0-255)"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(file)
 }
 
 /// Loads a built-in theme by name, with the default theme filling in missing roles.
@@ -338,6 +369,21 @@ mod tests {
         );
         assert!(parse_file("bad", "heading9 = {}").is_err());
         assert!(parse_file("bad", "heading1 = { colour = \"red\" }").is_err());
+    }
+
+    #[test]
+    fn a_colour_that_means_nothing_is_named() {
+        let e = parse_file(
+            "mine",
+            "text = { bold = true }\n[heading1]\nfg = \"#zzzzzz\"\n",
+        )
+        .expect_err("bad colour");
+        assert_eq!(
+            e.to_string(),
+            "theme mine: line 3: heading1.fg: \"#zzzzzz\" is not a colour (a name such as \
+             \"light-blue\", \"#rrggbb\", or 0-255)"
+        );
+        assert!(parse_file("mine", "text = { bg = \"light-blue\", fg = \"231\" }").is_ok());
     }
 
     #[test]

@@ -286,3 +286,91 @@ fn streamed_exports_equal_the_finished_models() {
         }
     }
 }
+
+/// Any input, through the library's entry point as the binary calls it: `--json` either fails
+/// before writing a byte or writes one whole, valid JSON object (the parse ends before the
+/// output starts, so a bad input never leaves a partial export behind).
+mod export_is_all_or_nothing {
+    use clap::Parser;
+    use proptest::prelude::*;
+
+    fn corpus() -> Vec<Vec<u8>> {
+        [
+            "000_3aa89c1d59f293ce.txt",
+            "004_b94f0c5038739baf.txt",
+            "handmade/escapes.txt",
+        ]
+        .iter()
+        .map(|f| std::fs::read(super::fixture(f)).expect("fixture"))
+        .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn json_fails_before_writing_or_writes_valid_json(
+            which in 0..3usize,
+            cut in any::<prop::sample::Index>(),
+            insert_at in any::<prop::sample::Index>(),
+            junk in prop::collection::vec(any::<u8>(), 0..64),
+        ) {
+            let mut bytes = corpus()[which].clone();
+            bytes.truncate(cut.index(bytes.len() + 1));
+            let at = insert_at.index(bytes.len() + 1);
+            bytes.splice(at..at, junk);
+            let dir = super::temp_dir("prop");
+            let file = dir.join(format!("case-{}.txt", std::thread::current().name().map_or(0, str::len)));
+            std::fs::write(&file, &bytes).expect("write");
+            let options = huibian::cli::Options::parse_from(["huibian", "--json", file.to_str().expect("utf8")]);
+            let mut out = Vec::new();
+            match huibian::cli::run(&options, &mut out) {
+                Err(_) => prop_assert!(out.is_empty(), "an error after {} bytes of output", out.len()),
+                Ok(()) => {
+                    let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&out);
+                    prop_assert!(parsed.is_ok(), "not JSON: {:?}", parsed.err());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn section_says_when_the_config_cannot_be_used() {
+    let dir = temp_dir("section-config");
+    std::fs::write(dir.join("config.toml"), "breadcrumb = nope\n").expect("config");
+    let out = Command::new(env!("CARGO_BIN_EXE_huibian"))
+        .args(["--section", "2/plan", &fixture("001_149dd883a1863841.txt")])
+        .env("HUIBIAN_CONFIG_HOME", &dir)
+        .env("LC_ALL", "C")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("huibian: ") && stderr.contains("config.toml:1"),
+        "{stderr}"
+    );
+    // The defaults are used: the breadcrumb is on.
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with('《'));
+}
+
+#[test]
+fn only_regular_files_are_read() {
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("pipe");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+    );
+    let fifo = fifo.to_string_lossy().into_owned();
+    // No writer: opening it would block forever; it is refused before it is opened.
+    for flag in ["--json", "--list"] {
+        let out = huibian(&[flag, &fifo]);
+        assert_one_line_error(&out, &fifo, "is a FIFO, not a regular file");
+    }
+    let out = huibian(&["--json", "/dev/zero"]);
+    assert_one_line_error(&out, "/dev/zero", "is a device, not a regular file");
+}

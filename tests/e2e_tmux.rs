@@ -1,152 +1,17 @@
 //! End to end: the real binary in a private tmux server (`-L`, `-f /dev/null`), driven with
-//! `send-keys` and read with `capture-pane`. Skipped (with a note) only where tmux is absent.
+//! `send-keys` and read with `capture-pane` (the harness: `common/tmux.rs`).
+
+mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_huibian");
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-/// What `huibian FILE --section SPEC` prints: the text a copy of that piece must hold.
-fn section_text(file: &str, spec: &str) -> String {
-    let out = Command::new(BIN)
-        .args(["--section", spec, file])
-        .output()
-        .expect("runs");
-    String::from_utf8(out.stdout).expect("utf8")
-}
-
-/// A private tmux server, killed when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(tag: &str, width: u16, height: u16, command: &str) -> Option<Self> {
-        if !Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-        {
-            eprintln!("tmux is not installed: end-to-end test {tag} skipped");
-            return None;
-        }
-        let t = Self {
-            socket: format!("huibian-e2e-{tag}-{}", std::process::id()),
-        };
-        let (w, h) = (width.to_string(), height.to_string());
-        // Each test has its own config and state directories and an English locale, whatever
-        // the machine's user has.
-        let home = t.home();
-        let state = format!("XDG_STATE_HOME={}", home.join("state").display());
-        let config = format!("HUIBIAN_CONFIG_HOME={}", home.join("config").display());
-        let out = t.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "-e",
-            &state,
-            "-e",
-            &config,
-            "-e",
-            "LC_ALL=C.UTF-8",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        Some(t)
-    }
-
-    /// Writes this test's `config.toml`.
-    fn write_config(&self, text: &str) {
-        let dir = self.home().join("config");
-        std::fs::create_dir_all(&dir).expect("config dir");
-        std::fs::write(dir.join("config.toml"), text).expect("config");
-    }
-
-    /// This test's own directory for config and state files.
-    fn home(&self) -> std::path::PathBuf {
-        std::env::temp_dir().join(&self.socket)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout)
-            .into_owned()
-    }
-
-    /// Waits until the screen satisfies `ok`; panics with the screen after the timeout.
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let limit = if std::env::var_os("CI").is_some() {
-            30
-        } else {
-            10
-        };
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(limit),
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The tmux paste buffer (what a copy put there).
-    fn buffer(&self) -> String {
-        String::from_utf8(self.tmux(&["show-buffer"]).stdout).expect("utf8")
-    }
-
-    fn pane_pid(&self) -> u32 {
-        let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
-        String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse()
-            .expect("pane pid")
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-        let _ = std::fs::remove_dir_all(self.home());
-    }
-}
+use common::tmux::{BIN, Tmux, fixture, section_text};
 
 #[test]
 fn jump_resize_and_quit_back_to_the_shell() {
-    let Some(t) = Tmux::start("quit", 160, 45, "sh") else {
-        return;
-    };
+    let t = Tmux::start("quit", 160, 45, "sh");
     t.keys(&["clear; echo SHELL-BEFORE", "Enter"]);
     t.wait("the shell", |s| s.contains("SHELL-BEFORE"));
     let command = format!(
@@ -188,9 +53,7 @@ fn jump_resize_and_quit_back_to_the_shell() {
 #[test]
 fn sighup_from_a_dropped_session_leaves_no_process() {
     let command = format!("{BIN} {}", fixture("001_149dd883a1863841.txt"));
-    let Some(t) = Tmux::start("hup", 120, 40, &command) else {
-        return;
-    };
+    let t = Tmux::start("hup", 120, 40, &command);
     t.wait("the reader", |s| s.contains("16 reports"));
     let pid = t.pane_pid();
     assert!(Path::new(&format!("/proc/{pid}")).exists());
@@ -213,9 +76,7 @@ fn sighup_from_a_dropped_session_leaves_no_process() {
 #[test]
 fn escape_sequences_in_the_document_render_harmlessly() {
     let command = format!("{BIN} {}", fixture("handmade/escapes.txt"));
-    let Some(t) = Tmux::start("esc", 120, 40, &command) else {
-        return;
-    };
+    let t = Tmux::start("esc", 120, 40, &command);
     t.wait("the reader", |s| {
         s.contains("3 reports") && s.contains("? help")
     });
@@ -233,9 +94,7 @@ fn escape_sequences_in_the_document_render_harmlessly() {
 
 #[test]
 fn sample_opens_without_a_file() {
-    let Some(t) = Tmux::start("sample", 100, 30, BIN) else {
-        return;
-    };
+    let t = Tmux::start("sample", 100, 30, BIN);
     t.wait("the sample", |s| {
         s.contains("14 reports") && s.contains("sample: 2023年度工作总结汇编")
     });
@@ -244,9 +103,7 @@ fn sample_opens_without_a_file() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let Some(t) = Tmux::start("term", 120, 40, "sh") else {
-        return;
-    };
+    let t = Tmux::start("term", 120, 40, "sh");
     let command = format!(
         "{BIN} {}; echo huibian-exit=$?",
         fixture("002_a6a433b16e8aa61d.txt")
@@ -298,9 +155,7 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn search_with_a_chinese_query() {
     let command = format!("{BIN} {}", fixture("000_3aa89c1d59f293ce.txt"));
-    let Some(t) = Tmux::start("search", 120, 40, &command) else {
-        return;
-    };
+    let t = Tmux::start("search", 120, 40, &command);
     t.wait("the reader", |s| {
         s.contains("14 reports") && s.contains("? help")
     });
@@ -325,9 +180,7 @@ fn search_with_a_chinese_query() {
 fn copy_a_plan_part_and_a_report_into_tmux() {
     let file = fixture("001_149dd883a1863841.txt");
     let command = format!("{BIN} {file}");
-    let Some(t) = Tmux::start("copy", 160, 45, &command) else {
-        return;
-    };
+    let t = Tmux::start("copy", 160, 45, &command);
     t.wait("the reader", |s| {
         s.contains("16 reports") && s.contains("? help")
     });
@@ -367,9 +220,7 @@ fn status_line_no(screen: &str) -> Option<usize> {
 
 #[test]
 fn resume_where_the_file_was_left_and_keys_from_the_config() {
-    let Some(t) = Tmux::start("resume", 160, 45, "sh") else {
-        return;
-    };
+    let t = Tmux::start("resume", 160, 45, "sh");
     t.write_config("[keys.normal]\n\"ctrl-n\" = \"next_report\"\n\"g h\" = \"next_heading\"\n");
     let file = fixture("000_3aa89c1d59f293ce.txt");
     let command = format!("{BIN} {file}; echo huibian-exit=$?");
@@ -422,9 +273,7 @@ fn resume_where_the_file_was_left_and_keys_from_the_config() {
 #[test]
 fn a_broken_config_is_named_in_the_status_line_and_the_defaults_used() {
     let command = format!("{BIN} {}", fixture("000_3aa89c1d59f293ce.txt"));
-    let Some(t) = Tmux::start("badconfig", 160, 45, "sh") else {
-        return;
-    };
+    let t = Tmux::start("badconfig", 160, 45, "sh");
     t.write_config("theme = \"light\"\n[keys.normal]\n\"ctrl-n\" = \"nxt_report\"\n");
     t.keys(&[&command, "Enter"]);
     let screen = t.wait("the message", |s| s.contains("config not used"));

@@ -1,6 +1,8 @@
 //! Helpers shared by the reader tests: an `App` on a fixture, key strings, screen rows.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use huibian::app::{App, Settings};
 use huibian::theme::ColorMode;
 use ratatui::Terminal;
