@@ -586,37 +586,63 @@ impl App {
             .trim_end_matches('%')
             .parse::<f64>()
             .is_ok();
-        let mut scored: Vec<(i64, Candidate)> = Vec::new();
+        // Scored without building a string per heading, and only the best kept in order: a
+        // keystroke costs one pass over the titles and headings however many there are.
+        // (score, report, heading within it or None for the title)
+        let mut scored: Vec<(i64, usize, Option<usize>)> = Vec::new();
         if !numeric {
-            for report in &self.doc.reports {
-                let mut consider = |label: String, line, of: Option<&str>| {
-                    let haystack = of.map_or_else(|| label.clone(), |r| format!("{label} {r}"));
-                    if let Some(score) = fuzzy_score(&needle, &haystack) {
-                        scored.push((
-                            score,
-                            Candidate {
-                                line,
-                                label,
-                                report: of.map(str::to_owned),
-                            },
-                        ));
+            for (r, report) in self.doc.reports.iter().enumerate() {
+                if let Some(score) = fuzzy_score_chars(&needle, report.title.chars()) {
+                    scored.push((score, r, None));
+                }
+                for (i, h) in report.headings.iter().enumerate() {
+                    let haystack = h
+                        .marker
+                        .chars()
+                        .chain(h.text.chars())
+                        .chain(std::iter::once(' '))
+                        .chain(report.title.chars());
+                    if let Some(score) = fuzzy_score_chars(&needle, haystack) {
+                        scored.push((score, r, Some(i)));
                     }
-                };
-                consider(report.title.clone(), report.line, None);
-                for h in &report.headings {
-                    consider(
-                        format!("{}{}", h.marker, h.text),
-                        h.line,
-                        Some(&report.title),
-                    );
                 }
             }
         }
-        // Best first; equal scores keep file order.
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.line.cmp(&b.1.line)));
-        scored.truncate(MAX_CANDIDATES);
+        // Best first; equal scores keep file order (reports in order, a title before its
+        // headings).
+        let order = |a: &(i64, usize, Option<usize>), b: &(i64, usize, Option<usize>)| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(a.2.map_or(0, |i| i + 1).cmp(&b.2.map_or(0, |i| i + 1)))
+        };
+        if scored.len() > MAX_CANDIDATES {
+            scored.select_nth_unstable_by(MAX_CANDIDATES, order);
+            scored.truncate(MAX_CANDIDATES);
+        }
+        scored.sort_by(order);
+        let candidates = scored
+            .into_iter()
+            .map(|(_, r, heading)| {
+                let report = &self.doc.reports[r];
+                match heading {
+                    None => Candidate {
+                        line: report.line,
+                        label: report.title.clone(),
+                        report: None,
+                    },
+                    Some(i) => {
+                        let h = &report.headings[i];
+                        Candidate {
+                            line: h.line,
+                            label: format!("{}{}", h.marker, h.text),
+                            report: Some(report.title.clone()),
+                        }
+                    }
+                }
+            })
+            .collect();
         if let Some(p) = self.finder.prompt.as_mut() {
-            p.candidates = scored.into_iter().map(|(_, c)| c).collect();
+            p.candidates = candidates;
             p.selected = 0;
         }
     }
@@ -626,14 +652,23 @@ impl App {
 /// Higher is better: contiguous runs and an early start score more. `None` when it does not match.
 #[must_use]
 pub fn fuzzy_score(needle: &[char], haystack: &str) -> Option<i64> {
+    fuzzy_score_chars(needle, haystack.chars())
+}
+
+/// [`fuzzy_score`] over any characters (a label and its report's title, unjoined).
+#[must_use]
+pub fn fuzzy_score_chars(needle: &[char], haystack: impl Iterator<Item = char>) -> Option<i64> {
     if needle.is_empty() {
         return Some(0);
     }
     let mut score: i64 = 0;
     let mut k = 0;
     let mut previous: Option<usize> = None;
-    for (i, c) in haystack.chars().flat_map(char::to_lowercase).enumerate() {
-        if k < needle.len() && c == needle[k] {
+    for (i, c) in haystack.flat_map(char::to_lowercase).enumerate() {
+        if k == needle.len() {
+            break;
+        }
+        if c == needle[k] {
             score += if previous.is_some_and(|p| p + 1 == i) {
                 8
             } else {
