@@ -394,6 +394,11 @@ fn read_with(
         lang,
         user_themes: user.themes.clone(),
     };
+    if compilation.reports.len() == 1
+        && compilation.reports[0].title_match == crate::model::TitleMatch::Whole
+    {
+        problems.push(crate::i18n::whole_text(lang).to_owned());
+    }
     let mut app = crate::app::App::new(compilation, settings);
     app.keymap = crate::keymap::Keymap::with_overrides(&config.keys);
     if loader.is_some() {

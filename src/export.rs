@@ -36,6 +36,8 @@ struct JsonTocEntry<'a> {
 struct JsonReport<'a> {
     title: &'a str,
     line: LineNo,
+    /// How the start was found: toc, toc-normalized, toc-similar, marker, title-shape, whole-text.
+    found_by: &'static str,
     end_line: LineNo,
     chars: usize,
     addressee_line: Option<LineNo>,
@@ -89,6 +91,7 @@ fn plan_kind(kind: PlanKind) -> &'static str {
         PlanKind::Combined => "combined",
         PlanKind::Nested => "nested",
         PlanKind::Prose => "prose",
+        PlanKind::Whole => "whole",
     }
 }
 
@@ -96,6 +99,7 @@ fn json_report(r: &Report) -> JsonReport<'_> {
     JsonReport {
         title: &r.title,
         line: r.line,
+        found_by: r.title_match.name(),
         end_line: r.end_line,
         chars: r.char_count,
         addressee_line: r.addressee_line,

@@ -80,6 +80,15 @@ pub fn state_ignored(lang: Lang, problem: &str) -> String {
     }
 }
 
+/// The text has no recognisable report boundary.
+#[must_use]
+pub fn whole_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "no report boundary recognised: shown as one document (contents: its numbered headings)",
+        Lang::Zh => "未识别出分篇：按一篇文档显示（目录栏列出其编号标题）",
+    }
+}
+
 /// The reading position could not be saved (said on stderr after the reader closed).
 #[must_use]
 pub fn state_not_saved(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {

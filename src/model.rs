@@ -173,8 +173,33 @@ pub enum TitleMatch {
     Normalized,
     /// A TOC title placed on the most similar title-like line between its neighbours.
     Similar,
-    /// No TOC: found from the title's shape or a marker such as `篇一：`.
+    /// No TOC: found from the title's shape (a title-like line: weak evidence).
     Heuristic,
+    /// No TOC: a report marker such as `篇一：` or `【第一篇】`.
+    Marker,
+    /// No report boundary was recognised: the whole text shown as one document.
+    Whole,
+}
+
+impl TitleMatch {
+    /// How the start was found, as `--json` names it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Exact => "toc",
+            Self::Normalized => "toc-normalized",
+            Self::Similar => "toc-similar",
+            Self::Heuristic => "title-shape",
+            Self::Marker => "marker",
+            Self::Whole => "whole-text",
+        }
+    }
+
+    /// Whether a reader should be told not to trust the boundary much.
+    #[must_use]
+    pub fn is_weak(self) -> bool {
+        matches!(self, Self::Similar | Self::Heuristic | Self::Whole)
+    }
 }
 
 /// One report of the compilation.
@@ -207,6 +232,9 @@ pub struct Report {
 /// The numbering style of a heading marker, from the usual outermost to the innermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MarkerStyle {
+    /// A part heading with no number (`2025年工作安排` on its own line, an appendix's `附件`):
+    /// outermost, so the numbered headings under it sit one level down.
+    Unnumbered,
     /// `第一部分` / `第一章`
     Part,
     /// `一、`
@@ -256,6 +284,8 @@ pub enum PlanKind {
     Nested,
     /// Plan prose without a heading (`下一步，我们将…`).
     Prose,
+    /// The whole report is a plan (`2024年工作要点`).
+    Whole,
 }
 
 /// A report's part about next year's plans.

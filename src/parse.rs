@@ -112,7 +112,16 @@ fn parse_text_with_progress(
         starts = split::from_shape(&text, toc_end + 1, header.declared_count, &blocked);
     }
     if starts.is_empty() {
-        return Err(ParseError::NoReports);
+        // Every text opens: as one document, its numbered headings still an outline.
+        let artefact = |n: LineNo| is_artefact(n);
+        starts.extend(split::whole(&text, &artefact));
+        if starts.is_empty() {
+            return Err(ParseError::NoReports);
+        }
+        diagnostics.push(Diagnostic {
+            line: None,
+            message: "no report boundary was recognised: the whole text is one document".into(),
+        });
     }
 
     let mut compilation = Compilation {
@@ -234,14 +243,22 @@ fn build_report(
     });
     let addressee_line = signoff::addressee(text, start.title_line, body_last);
     let (headings, enumerations) = heading::outline(text, start.title_line + 1, body_last);
-    let report_year = lexis::years(&start.title).min().or(compilation_year);
+    let body_first = addressee_line.unwrap_or(start.title_line) + 1;
+    let report_year = plan::reviewed_year(
+        text,
+        &start.title,
+        &headings,
+        (body_first, body_last),
+        compilation_year,
+    );
     let plan = plan::find(&plan::ReportOutline {
         text,
-        body_first: addressee_line.unwrap_or(start.title_line) + 1,
+        body_first,
         body_last,
         headings: &headings,
         enumerations: &enumerations,
         report_year,
+        title: &start.title,
     });
     let char_count = count_chars(text, start.line, end);
     Report {

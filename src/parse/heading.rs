@@ -2,8 +2,8 @@
 //! relative to each report (format.md §5).
 
 use super::lexis::{
-    digit_prefix, digits_value, fold_width, han_number, han_numeral_prefix, is_close_paren,
-    is_open_paren,
+    digit_prefix, digits_value, fold_script, fold_width, han_number, han_numeral_prefix,
+    is_close_paren, is_open_paren, years,
 };
 use crate::model::{Enumeration, Heading, LineNo, MarkerStyle, Text};
 
@@ -175,29 +175,110 @@ pub fn phrase(after_marker: &str) -> (&str, bool) {
     (t.trim_end_matches(['：', ':', '；', ';', '，', ',']), false)
 }
 
+/// Endings of a part heading that stands without a number (`2025年工作安排`, `2020年工作回顾`,
+/// `2025年工作安排建议`), read after traditional characters are folded.
+const PART_ENDINGS: [&str; 12] = [
+    "工作回顾",
+    "工作安排",
+    "工作安排建议",
+    "工作计划",
+    "工作打算",
+    "工作要点",
+    "主要任务",
+    "重点任务",
+    "重点工作",
+    "目标任务",
+    "总体要求",
+    "工作总结",
+];
+
+/// Whether a line with no marker is a part heading: short, no sentence punctuation, a part
+/// ending, and a year or a word that dates it (`过去一年工作回顾`, `今年工作安排`).
+#[must_use]
+pub fn is_unnumbered_part(line: &str) -> bool {
+    let n = line.chars().count();
+    if !(4..=24).contains(&n) || line.contains(['。', '，', ',', '；', ';', '：', ':']) {
+        return false;
+    }
+    let folded: String = line
+        .chars()
+        .map(fold_script)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let dated = years(&folded).next().is_some()
+        || ["过去一年", "今年", "明年", "下一步", "五年"]
+            .iter()
+            .any(|w| folded.contains(w));
+    dated && PART_ENDINGS.iter().any(|e| folded.ends_with(e))
+}
+
+/// An appendix's opening line: `附件`, `附件：…`, `附件1`, `附：`, `附录…`, `附表…`.
+#[must_use]
+pub fn is_appendix_line(line: &str) -> bool {
+    let t = line.trim_end_matches(['：', ':']);
+    t.chars().count() <= 30
+        && !t.contains('。')
+        && (t.starts_with("附件") || t.starts_with("附录") || t.starts_with("附表") || t == "附")
+}
+
+/// Whether a line could title an appendix whose own numbering restarts after it (`十件民生实事`
+/// before a second `一、`…`十、`): short, no sentence punctuation.
+fn is_short_title(line: &str) -> bool {
+    (2..=30).contains(&line.chars().count()) && !line.contains(['。', '，', '；', ',', ';'])
+}
+
 /// Finds headings and enumerations in lines `first..=last` of a report, assigning levels from a
 /// stack of the marker styles seen so far, so that level 1 is the report's own top level.
+/// Part headings without a number and appendix titles are headings too
+/// ([`MarkerStyle::Unnumbered`], outermost), so an appendix's `一、…十、` sit under it, not
+/// among the report's main parts.
 #[must_use]
 pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<Enumeration>) {
-    let mut headings = Vec::new();
+    let mut headings: Vec<Heading> = Vec::new();
     let mut enumerations = Vec::new();
     let mut stack: Vec<(MarkerStyle, u32)> = Vec::new();
     let mut last_enum: Option<u32> = None;
+    // The previous non-blank line when it was no heading: an appendix's title, if the
+    // numbering restarts right after it.
+    let mut plain: Option<(LineNo, &str)> = None;
+    // Numbered headings seen (by style, the highest number): a restart at 1 is a new part.
+    let mut highest: Vec<(MarkerStyle, u32)> = Vec::new();
+    let unnumbered = |no: LineNo, line: &str, stack: &mut Vec<(MarkerStyle, u32)>| Heading {
+        line: no,
+        level: push_style(stack, MarkerStyle::Unnumbered, 0),
+        style: MarkerStyle::Unnumbered,
+        marker: String::new(),
+        number: 0,
+        text: line.trim_end_matches(['：', ':']).to_owned(),
+        run_in: false,
+    };
     for no in first..=last {
-        // Only the start of a line decides; most lines are body text rejected at their first
-        // character, so the end of the line is never looked at.
         // Trimmed at both ends before classifying: the marker's length (which counts the spaces
         // after it) is measured on the very string it is later cut from.
         let line = text.line(no).trim();
         if line.is_empty() {
             continue;
         }
+        let before = plain.take();
         if let Some(m) = classify(line) {
             let expected = stack
                 .iter()
                 .find(|(s, _)| *s == m.style)
                 .map_or(1, |&(_, n)| n + 1);
             if !(m.digit_follows && m.number != expected) {
+                let seen = highest.iter().find(|(s, _)| *s == m.style).map(|&(_, n)| n);
+                if m.number == 1
+                    && m.style == MarkerStyle::HanComma
+                    && seen.is_some_and(|n| n >= 2)
+                    && let Some((at, title)) = before.filter(|(_, t)| is_short_title(t))
+                {
+                    headings.push(unnumbered(at, title, &mut stack));
+                    highest.clear();
+                }
+                match highest.iter_mut().find(|(s, _)| *s == m.style) {
+                    Some(h) => h.1 = h.1.max(m.number),
+                    None => highest.push((m.style, m.number)),
+                }
                 let level = push_style(&mut stack, m.style, m.number);
                 let (text_part, run_in) = phrase(&line[m.len..]);
                 headings.push(Heading {
@@ -213,6 +294,13 @@ pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<E
                 continue;
             }
         }
+        if is_unnumbered_part(line) || is_appendix_line(line) {
+            headings.push(unnumbered(no, line, &mut stack));
+            highest.clear();
+            last_enum = None;
+            continue;
+        }
+        plain = Some((no, line));
         if let Some(n) = enumeration(line, last_enum) {
             enumerations.push(Enumeration {
                 line: no,

@@ -12,6 +12,54 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// Traditional characters of the words the parser reads (report kinds, plan and review words,
+/// problems), paired with their simplified forms: enough to read 總結, 計劃, 規劃, 謀劃, 要點,
+/// 與, 問題, 工作報告 in a compilation written in traditional script. Sorted by the first.
+const TRADITIONAL: [(char, char); 58] = [
+    ('來', '来'), ('個', '个'), ('們', '们'), ('側', '侧'), ('兩', '两'), ('劃', '划'),
+    ('動', '动'), ('務', '务'), ('勢', '势'), ('區', '区'), ('問', '问'), ('報', '报'),
+    ('實', '实'), ('將', '将'), ('對', '对'), ('層', '层'), ('強', '强'), ('後', '后'),
+    ('應', '应'), ('戰', '战'), ('據', '据'), ('擬', '拟'), ('於', '于'), ('時', '时'),
+    ('會', '会'), ('構', '构'), ('標', '标'), ('機', '机'), ('當', '当'), ('發', '发'),
+    ('結', '结'), ('經', '经'), ('縣', '县'), ('總', '总'), ('續', '续'), ('習', '习'),
+    ('與', '与'), ('舉', '举'), ('規', '规'), ('計', '计'), ('設', '设'), ('評', '评'),
+    ('謀', '谋'), ('議', '议'), ('貫', '贯'), ('這', '这'), ('進', '进'), ('過', '过'),
+    ('達', '达'), ('鎮', '镇'), ('開', '开'), ('間', '间'), ('關', '关'), ('階', '阶'),
+    ('難', '难'), ('項', '项'), ('題', '题'), ('點', '点'),
+];
+
+/// The simplified form of a traditional character the parser reads (see [`TRADITIONAL`]);
+/// any other character as it is.
+///
+/// ```
+/// use huibian::parse::lexis::fold_script;
+/// assert_eq!("總結與計劃".chars().map(fold_script).collect::<String>(), "总结与计划");
+/// ```
+#[must_use]
+pub fn fold_script(c: char) -> char {
+    if (c as u32) < 0x4E00 {
+        return c;
+    }
+    TRADITIONAL
+        .binary_search_by_key(&c, |&(t, _)| t)
+        .map_or(c, |i| TRADITIONAL[i].1)
+}
+
+/// A year written in Chinese digits (`二〇二五`, `二零二五`) as a number.
+fn han_digit_year(s: &str) -> Option<u32> {
+    let mut year = 0;
+    let mut count = 0;
+    for c in s.chars() {
+        let d = match c {
+            '〇' | '零' | 'Ｏ' | 'O' | '○' => 0,
+            _ => u32::try_from("一二三四五六七八九".chars().position(|h| h == c)? + 1).ok()?,
+        };
+        year = year * 10 + d;
+        count += 1;
+    }
+    (count == 4).then_some(year)
+}
+
 /// The value of a Chinese numeral from 一 (1) to 九十九 (99); `None` for anything else.
 ///
 /// ```
@@ -217,10 +265,15 @@ pub fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
         let head = &s[..i];
         let n = digit_suffix(head);
         let digits = &head[head.len() - n..];
-        (digits.chars().count() == 4)
+        let arabic = (digits.chars().count() == 4)
             .then(|| digits_value(digits))
-            .flatten()
-            .filter(|y| (1900..2200).contains(y))
+            .flatten();
+        // `二〇二五年`, `二零二四年`: the last four characters before 年.
+        let han = || {
+            let start = head.char_indices().rev().nth(3).map(|(at, _)| at)?;
+            han_digit_year(&head[start..])
+        };
+        arabic.or_else(han).filter(|y| (1900..2200).contains(y))
     })
 }
 
@@ -233,6 +286,16 @@ pub fn char_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn traditional_table_sorted_and_years_in_chinese_digits() {
+        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(years("二〇二五年工作安排").collect::<Vec<_>>(), vec![2025]);
+        assert_eq!(years("二零二四年計劃").collect::<Vec<_>>(), vec![2024]);
+        assert_eq!(years("2023年和２０２４年").collect::<Vec<_>>(), vec![2023, 2024]);
+        assert_eq!(years("十年来").count(), 0);
+        assert_eq!(years("一二三四五年").count(), 0);
+    }
 
     #[test]
     fn numerals() {

@@ -8,7 +8,7 @@
 //! anywhere else (`（一）明确工作，制定计划`, `2.雨露计划项目`) are not plans.
 
 use super::heading::{enumeration, phrase};
-use super::lexis::{fold_width, years};
+use super::lexis::{fold_script, fold_width, years};
 use crate::model::{Enumeration, Heading, LineNo, PlanItem, PlanKind, PlanSection, Text};
 
 /// Words that say a phrase is about what comes next.
@@ -28,10 +28,15 @@ const FUTURE: [&str; 14] = [
     "下年度",
     "下一年度",
 ];
-/// Plan nouns that may end a plan heading.
-const PLAN_NOUNS: [&str; 16] = [
+/// Plan nouns that may end a plan heading (with a later year or a future word: `2025年工作`,
+/// `2025年主要任务`, `2025年工作总体要求和重点任务`, `…总体要求和政策取向`).
+const PLAN_NOUNS: [&str; 20] = [
     "计划", "打算", "安排", "谋划", "设想", "展望", "要点", "部署", "思路", "规划", "目标", "举措",
-    "重点", "方向", "措施", "考虑",
+    "重点", "方向", "措施", "考虑", "任务", "要求", "取向", "工作",
+];
+/// Words of a part or title that reviews a period (`一、2024年工作回顾`, `…工作总结`).
+const REVIEW: [&str; 7] = [
+    "回顾", "总结", "小结", "完成情况", "工作情况", "述职", "成绩",
 ];
 /// Plan nouns strong enough to stand alone (`三、工作打算`).
 const BARE_PLAN: [&str; 8] = [
@@ -103,7 +108,7 @@ pub enum PhraseKind {
 
 fn squeeze(s: &str) -> String {
     s.chars()
-        .map(fold_width)
+        .map(|c| fold_script(fold_width(c)))
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .trim_end_matches(['。', '：', ':', '；', '，', '、', '.', '!', '！'])
@@ -158,6 +163,68 @@ fn is_nested_plan(raw: &str, report_year: Option<u32>) -> bool {
         || BARE_PLAN.iter().any(|b| p.ends_with(b))
 }
 
+/// The year a report reviews; its plan part is about a later year. Read by meaning, not by one
+/// calendar rule: a 工作总结 reviews the first year its title names (`2023年工作总结和2024年
+/// 工作计划` → 2023); else its first part, when that reviews (`一、2024年工作回顾`,
+/// `“十二五”时期和2015年工作回顾` → the latest year named); a 政府工作报告 is given early in the
+/// year it plans, so it reviews the year before its title's or its dateline's
+/// (`——2025年1月…在…人民代表大会…上` → 2024); a plan alone (`2024年工作要点`) the year before.
+#[must_use]
+pub fn reviewed_year(
+    text: &Text,
+    title: &str,
+    headings: &[Heading],
+    body: (LineNo, LineNo),
+    fallback: Option<u32>,
+) -> Option<u32> {
+    let title = squeeze(title);
+    let reviews = |p: &str| REVIEW.iter().any(|w| p.contains(w));
+    let title_year = years(&title).min();
+    if reviews(&title)
+        && let Some(y) = title_year
+    {
+        return Some(y);
+    }
+    if let Some(y) = headings
+        .iter()
+        .find(|h| h.level == 1)
+        .filter(|h| reviews(&squeeze(&h.text)))
+        .and_then(|h| years(&squeeze(&h.text)).max())
+    {
+        return Some(y);
+    }
+    if let Some(y) = years(&title).max().filter(|_| title.contains("报告")) {
+        return Some(y - 1);
+    }
+    let (first, last) = body;
+    let dateline = (first..=last.min(first + 8)).find_map(|n| {
+        let t = squeeze(text.trimmed(n));
+        (t.contains('月') && (t.contains("代表大会") || t.contains("会议上")))
+            .then(|| years(&t).next())
+            .flatten()
+    });
+    if let Some(y) = dateline {
+        return Some(y - 1);
+    }
+    if is_plan_only(&title) {
+        return title_year.map(|y| y - 1);
+    }
+    title_year.or(fallback)
+}
+
+/// A title that names a plan and no review (`2024年工作要点`, `2024年工作计划`): the whole report
+/// is its plan part.
+fn is_plan_only(squeezed_title: &str) -> bool {
+    let t = squeezed_title;
+    ["工作要点", "工作计划", "工作安排", "工作打算", "工作思路", "行动计划", "实施方案"]
+        .iter()
+        .any(|e| t.ends_with(e))
+        && !REVIEW.iter().any(|w| t.contains(w))
+        && !t.contains("报告")
+        && !t.contains("和")
+        && !t.contains("及")
+}
+
 /// Everything the plan finder needs to know about one report.
 pub struct ReportOutline<'a> {
     pub text: &'a Text,
@@ -167,13 +234,43 @@ pub struct ReportOutline<'a> {
     pub body_last: LineNo,
     pub headings: &'a [Heading],
     pub enumerations: &'a [Enumeration],
+    /// The year under review ([`reviewed_year`]): a plan is about a later one.
     pub report_year: Option<u32>,
+    /// The report's title, for a report that is all plan (`2024年工作要点`).
+    pub title: &'a str,
 }
 
 /// Finds the report's plan part, if it has one.
 #[must_use]
 pub fn find(r: &ReportOutline<'_>) -> Option<PlanSection> {
-    headed(r).or_else(|| prose(r))
+    headed(r).or_else(|| whole(r)).or_else(|| prose(r))
+}
+
+/// A report that is all plan (its title says so): the whole body, with its top-level headings
+/// (or `一是…` paragraphs, or lines) as items.
+fn whole(r: &ReportOutline<'_>) -> Option<PlanSection> {
+    if !is_plan_only(&squeeze(r.title)) || r.body_first > r.body_last {
+        return None;
+    }
+    let start = (r.body_first..=r.body_last).find(|&n| !r.text.is_blank(n))?;
+    let end = last_content(r.text, start, r.body_last);
+    let above = Heading {
+        line: r.body_first.saturating_sub(1),
+        level: 0,
+        style: crate::model::MarkerStyle::Unnumbered,
+        marker: String::new(),
+        number: 0,
+        text: String::new(),
+        run_in: false,
+    };
+    Some(PlanSection {
+        kind: PlanKind::Whole,
+        heading_line: None,
+        heading: None,
+        start_line: start,
+        end_line: end,
+        items: items(r, start, end, &above),
+    })
 }
 
 fn headed(r: &ReportOutline<'_>) -> Option<PlanSection> {

@@ -351,8 +351,39 @@ pub fn from_shape(
     }
     candidates
         .into_iter()
-        .map(|(n, _)| start_at(text, n, TitleMatch::Heuristic, None))
+        .map(|(n, s)| {
+            let matched = if s == 3 {
+                TitleMatch::Marker
+            } else {
+                TitleMatch::Heuristic
+            };
+            start_at(text, n, matched, None)
+        })
         .collect()
+}
+
+/// The whole text as one report, when no boundary was recognised: it starts at the first line
+/// with text, whose text (spaced-out letters closed up: `政 府 工 作 报 告`) is its title.
+#[must_use]
+pub fn whole(text: &Text, blocked: &dyn Fn(LineNo) -> bool) -> Option<Start> {
+    let n = (1..=text.line_count()).find(|&n| !text.is_blank(n) && !blocked(n))?;
+    let line = text.trimmed(n);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let spaced = words.len() >= 3 && words.iter().all(|w| w.chars().count() == 1);
+    let title = if spaced { words.concat() } else { line.to_owned() };
+    // A very long first line (flattened text) is no title: its start is.
+    let title = if char_len(&title) > 60 {
+        title.chars().take(30).collect::<String>() + "…"
+    } else {
+        title
+    };
+    Some(Start {
+        line: n,
+        title_line: n,
+        title,
+        matched: TitleMatch::Whole,
+        toc_entry: None,
+    })
 }
 
 #[cfg(test)]

@@ -95,12 +95,14 @@ pub fn find(text: &Text, header: &Header) -> Option<Toc> {
     })
 }
 
-/// A list with no `目录` above it counts as a TOC only when it is numbered from 1 and has at
-/// least two entries.
+/// A list with no `目录` above it counts as a TOC only when it is numbered from 1, its numbers
+/// rise (`篇一：…` followed by `一、…` is a report and its first heading, not two entries), and
+/// it has at least two entries.
 fn looks_like_headerless_toc(raw: &[RawEntry]) -> bool {
     raw.len() >= 2
         && raw.iter().all(|e| e.decoration.numbered)
         && raw.first().and_then(|e| e.number) == Some(1)
+        && raw.windows(2).all(|w| w[1].number > w[0].number)
 }
 
 fn collect_entries(text: &Text, first: LineNo) -> Option<Vec<RawEntry>> {
