@@ -84,7 +84,9 @@ pub fn state_ignored(lang: Lang, problem: &str) -> String {
 #[must_use]
 pub fn whole_text(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "no report boundary recognised: shown as one document (contents: its numbered headings)",
+        Lang::En => {
+            "no report boundary recognised: shown as one document (contents: its numbered headings)"
+        }
         Lang::Zh => "未识别出分篇：按一篇文档显示（目录栏列出其编号标题）",
     }
 }

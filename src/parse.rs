@@ -242,7 +242,11 @@ fn build_report(
             .unwrap_or(start.title_line)
     });
     let addressee_line = signoff::addressee(text, start.title_line, body_last);
-    let (headings, enumerations) = heading::outline(text, start.title_line + 1, body_last);
+    // The outline starts past a repeat of the title (a page headline, then the document's title).
+    let outline_first = (start.title_line + 1..=body_last)
+        .find(|&n| !text.is_blank(n) && text.trimmed(n) != start.title)
+        .unwrap_or(start.title_line + 1);
+    let (headings, enumerations) = heading::outline(text, outline_first, body_last);
     let body_first = addressee_line.unwrap_or(start.title_line) + 1;
     let report_year = plan::reviewed_year(
         text,

@@ -67,8 +67,18 @@ fn bad_input_is_one_line_and_a_non_zero_exit() {
             .collect::<Vec<u8>>(),
     );
     assert_one_line_error(&huibian(&["--plans", &undecodable]), &undecodable, "decode");
+    // Text with no report in it is no error: one document, said so (every text opens).
     let prose = write("prose.txt", "今天天气很好。\n我们去公园散步。\n".as_bytes());
-    assert_one_line_error(&huibian(&["--json", &prose]), &prose, "no report");
+    let out = huibian(&["--json", &prose]);
+    assert!(out.status.success());
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(model["reports"][0]["found_by"], "whole-text");
+    assert_eq!(model["reports"][0]["title"], "今天天气很好。");
+    assert!(
+        model["diagnostics"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("no report boundary"))
+    );
 }
 
 #[test]

@@ -111,7 +111,11 @@ fn compilations_without_a_toc() {
         c.reports[0].title, "XX市统计局2023年工作总结",
         "marker removed from the title"
     );
-    assert!(c.reports.iter().all(|r| r.title_match == TitleMatch::Marker));
+    assert!(
+        c.reports
+            .iter()
+            .all(|r| r.title_match == TitleMatch::Marker)
+    );
     let c = parse("no_toc_titles.txt");
     assert!(c.toc.is_none());
     assert_eq!(outline(&c, -4), expected());

@@ -267,9 +267,13 @@ pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<E
                 .map_or(1, |&(_, n)| n + 1);
             if !(m.digit_follows && m.number != expected) {
                 let seen = highest.iter().find(|(s, _)| *s == m.style).map(|&(_, n)| n);
+                // `一、` starting again, or starting after inner items (`（一）…（三）`) of the
+                // same part: a new part, titled by the short line above it.
+                let restarts = seen.is_some_and(|n| n >= 2)
+                    || (seen.is_none() && highest.iter().any(|&(s, _)| s > m.style));
                 if m.number == 1
                     && m.style == MarkerStyle::HanComma
-                    && seen.is_some_and(|n| n >= 2)
+                    && restarts
                     && let Some((at, title)) = before.filter(|(_, t)| is_short_title(t))
                 {
                     headings.push(unnumbered(at, title, &mut stack));

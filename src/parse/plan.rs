@@ -36,7 +36,13 @@ const PLAN_NOUNS: [&str; 20] = [
 ];
 /// Words of a part or title that reviews a period (`一、2024年工作回顾`, `…工作总结`).
 const REVIEW: [&str; 7] = [
-    "回顾", "总结", "小结", "完成情况", "工作情况", "述职", "成绩",
+    "回顾",
+    "总结",
+    "小结",
+    "完成情况",
+    "工作情况",
+    "述职",
+    "成绩",
 ];
 /// Plan nouns strong enough to stand alone (`三、工作打算`).
 const BARE_PLAN: [&str; 8] = [
@@ -216,9 +222,17 @@ pub fn reviewed_year(
 /// is its plan part.
 fn is_plan_only(squeezed_title: &str) -> bool {
     let t = squeezed_title;
-    ["工作要点", "工作计划", "工作安排", "工作打算", "工作思路", "行动计划", "实施方案"]
-        .iter()
-        .any(|e| t.ends_with(e))
+    [
+        "工作要点",
+        "工作计划",
+        "工作安排",
+        "工作打算",
+        "工作思路",
+        "行动计划",
+        "实施方案",
+    ]
+    .iter()
+    .any(|e| t.ends_with(e))
         && !REVIEW.iter().any(|w| t.contains(w))
         && !t.contains("报告")
         && !t.contains("和")
@@ -252,7 +266,9 @@ fn whole(r: &ReportOutline<'_>) -> Option<PlanSection> {
     if !is_plan_only(&squeeze(r.title)) || r.body_first > r.body_last {
         return None;
     }
-    let start = (r.body_first..=r.body_last).find(|&n| !r.text.is_blank(n))?;
+    // The body's first line with text, past a repeat of the title.
+    let start = (r.body_first..=r.body_last)
+        .find(|&n| !r.text.is_blank(n) && r.text.trimmed(n) != r.title)?;
     let end = last_content(r.text, start, r.body_last);
     let above = Heading {
         line: r.body_first.saturating_sub(1),
@@ -345,6 +361,9 @@ fn prose_start(r: &ReportOutline<'_>, from: LineNo) -> Option<LineNo> {
 
 /// Whether a line holds a plan cue followed closely by a commitment (`下一步，我局将…`).
 fn has_prose_cue(line: &str, report_year: Option<u32>) -> bool {
+    // Read in simplified script: `下一步，我局將繼續…` is the same cue.
+    let folded: String = line.chars().map(fold_script).collect();
+    let line = folded.as_str();
     let next_year = report_year.map(|y| format!("{}年", y + 1));
     let cues = PROSE_CUES.iter().copied().chain(next_year.as_deref());
     cues.flat_map(|cue| line.match_indices(cue))

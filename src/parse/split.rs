@@ -10,7 +10,9 @@
 use super::heading::{classify, enumeration};
 use std::collections::HashMap;
 
-use super::lexis::{char_len, is_bare_report_marker, strip_report_marker, title_key, years};
+use super::lexis::{
+    char_len, fold_script, is_bare_report_marker, strip_report_marker, title_key, years,
+};
 use super::signoff::is_date_line;
 use crate::model::{LineNo, Text, TitleMatch, TocEntry};
 
@@ -300,9 +302,17 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
             bare
         }
     });
+    // Read in simplified script (`…工作總結`, `二〇二五年政府工作報告`).
+    let bare: String = bare.chars().map(fold_script).collect();
     let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
-    let year = years(t).next().is_some() || t.contains("年度");
-    if !(ends && year) {
+    let year = years(&bare).next().is_some() || t.contains("年度");
+    // A part of a report, not a report: a line that opens with its year and names a review or
+    // a plan part (`2024年工作回顾`, `2025年工作安排`, `2025年主要任务`).
+    let part = bare.starts_with(|c: char| c.is_ascii_digit() || "二〇零一".contains(c))
+        && ["回顾", "安排", "安排建议", "任务", "要求"]
+            .iter()
+            .any(|e| bare.ends_with(e));
+    if !(ends && year) || part {
         return 0;
     }
     let above = (1..n).rev().find(|&p| !text.is_blank(p));
@@ -335,6 +345,18 @@ pub fn from_shape(
     if candidates.iter().any(|&(_, s)| s == 3) {
         candidates.retain(|&(_, s)| s == 3);
     }
+    // A title repeated with only blank lines between (a page headline, then the document's own
+    // title) starts one report, not two.
+    let mut kept: Vec<(LineNo, u8)> = Vec::with_capacity(candidates.len());
+    for (n, s) in candidates {
+        let repeats = kept.last().is_some_and(|&(p, _)| {
+            text.trimmed(p) == text.trimmed(n) && (p + 1..n).all(|b| text.is_blank(b))
+        });
+        if !repeats {
+            kept.push((n, s));
+        }
+    }
+    let mut candidates = kept;
     if let Some(want) = declared {
         for weakest in 1..3 {
             if candidates.len() <= want {
@@ -367,10 +389,18 @@ pub fn from_shape(
 #[must_use]
 pub fn whole(text: &Text, blocked: &dyn Fn(LineNo) -> bool) -> Option<Start> {
     let n = (1..=text.line_count()).find(|&n| !text.is_blank(n) && !blocked(n))?;
-    let line = text.trimmed(n);
+    // A dateline standing first (`——2017年2月11日在…会议上`) without its dashes.
+    let line = text
+        .trimmed(n)
+        .trim_start_matches(['—', '-', '－', '─'])
+        .trim();
     let words: Vec<&str> = line.split_whitespace().collect();
     let spaced = words.len() >= 3 && words.iter().all(|w| w.chars().count() == 1);
-    let title = if spaced { words.concat() } else { line.to_owned() };
+    let title = if spaced {
+        words.concat()
+    } else {
+        line.to_owned()
+    };
     // A very long first line (flattened text) is no title: its start is.
     let title = if char_len(&title) > 60 {
         title.chars().take(30).collect::<String>() + "…"

@@ -27,7 +27,11 @@ fn row(app: &App, theme: &Theme, node: Node) -> (String, String, ratatui::style:
             let plan = if report.plan.is_some() { "P" } else { " " };
             // A start found on weak evidence (a title-like line, a loose TOC match, the whole
             // text) is marked, so a reader knows what to trust.
-            let trust = if report.title_match.is_weak() { '?' } else { ' ' };
+            let trust = if report.title_match.is_weak() {
+                '?'
+            } else {
+                ' '
+            };
             (
                 format!("{fold}{:>3}{trust}{}", r + 1, report.title),
                 format!(" {} {plan}", short_count(report.char_count)),

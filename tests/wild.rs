@@ -1,0 +1,425 @@
+//! The shapes compilations take beyond the corpus (`docs/real-world.md`), made from the corpus by
+//! real transformations — the 目录 flattened onto one line or dropped, `篇N：` or `【第N篇】`
+//! markers instead, the count moved onto the title line, full-width punctuation folded to ASCII,
+//! traditional script (converted with a conversion-table crate, not with the parser's own
+//! table) — each checked against what a careful reader finds in the original: the same
+//! reports, each report's first body sentence, its plan part's first sentence. Then real
+//! 政府工作报告 (`fixtures/years/`), whose plan part is about the year they are given in.
+//!
+//! `cargo test --test wild -- --ignored` writes every made fixture to `tests/fixtures/wild/`
+//! for reading by eye.
+
+use huibian::model::{Compilation, TitleMatch};
+use proptest::prelude::*;
+
+const CORPUS: [&str; 5] = [
+    "000_3aa89c1d59f293ce.txt",
+    "001_149dd883a1863841.txt",
+    "002_a6a433b16e8aa61d.txt",
+    "003_c5e2716b8b7ca77e.txt",
+    "004_b94f0c5038739baf.txt",
+];
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+fn parse(text: &str) -> Compilation {
+    huibian::parse::parse(text.as_bytes()).expect("every text opens")
+}
+
+/// A transformation of a whole compilation, given its text and the original's model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// The 目录 (header and entries) joined onto one line.
+    OneLineToc,
+    /// No 目录 at all.
+    NoToc,
+    /// No 目录; every report title prefixed with `篇N：`.
+    PianMarkers,
+    /// No 目录; a line `【第N篇】` above every report title.
+    BracketMarkers,
+    /// The count `（N篇）` moved from its own line onto the title line.
+    CountOnTitleLine,
+    /// Full-width `，（）：；` folded to ASCII by a copy step.
+    AsciiPunctuation,
+    /// Traditional script.
+    Traditional,
+}
+
+const SHAPES: [Shape; 7] = [
+    Shape::OneLineToc,
+    Shape::NoToc,
+    Shape::PianMarkers,
+    Shape::BracketMarkers,
+    Shape::CountOnTitleLine,
+    Shape::AsciiPunctuation,
+    Shape::Traditional,
+];
+
+/// Simplified → traditional with OpenCC's tables (phrases first, then characters).
+fn to_traditional(s: &str) -> String {
+    use std::sync::OnceLock;
+    static S2T: OnceLock<ferrous_opencc::OpenCC> = OnceLock::new();
+    S2T.get_or_init(|| {
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t)
+            .expect("OpenCC s2t")
+    })
+    .convert(s)
+}
+
+fn han(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n].to_owned(),
+        10 => "十".to_owned(),
+        11..=19 => format!("十{}", D[n - 10]),
+        _ => format!("{}十{}", D[n / 10], D[n % 10]),
+    }
+}
+
+impl Shape {
+    /// What the shape does to a piece of text (for the sentences expected after it).
+    fn text(self, s: &str) -> String {
+        match self {
+            Self::AsciiPunctuation => s
+                .replace('，', ",")
+                .replace('（', "(")
+                .replace('）', ")")
+                .replace('：', ":")
+                .replace('；', ";"),
+            Self::Traditional => to_traditional(s),
+            _ => s.to_owned(),
+        }
+    }
+
+    fn apply(self, text: &str, doc: &Compilation) -> String {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let toc_lines = doc.toc.as_ref().map(|t| {
+            let first = t.header_line.unwrap_or(t.first_line);
+            (first, t.last_line)
+        });
+        let without_toc = |lines: &[&str]| -> Vec<String> {
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| toc_lines.is_none_or(|(a, b)| !(a..=b).contains(&(i + 1))))
+                .map(|(_, l)| (*l).to_owned())
+                .collect()
+        };
+        let title_lines: Vec<usize> = doc.reports.iter().map(|r| title_line(doc, r)).collect();
+        let report_of = |i: usize| title_lines.iter().position(|&l| l == i + 1);
+        match self {
+            Self::OneLineToc => {
+                let Some((a, b)) = toc_lines else {
+                    return text.to_owned();
+                };
+                let joined = lines[a - 1..b]
+                    .iter()
+                    .map(|l| l.trim())
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut out: Vec<String> = lines[..a - 1].iter().map(|l| (*l).to_owned()).collect();
+                out.push(joined);
+                out.extend(lines[b..].iter().map(|l| (*l).to_owned()));
+                out.join("\n")
+            }
+            Self::NoToc => without_toc(&lines).join("\n"),
+            Self::PianMarkers | Self::BracketMarkers => {
+                let marked: Vec<String> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| match report_of(i) {
+                        Some(r) if self == Self::PianMarkers => {
+                            format!("篇{}：{}", han(r + 1), l.trim())
+                        }
+                        Some(r) => format!("【第{}篇】\n{l}", han(r + 1)),
+                        None => (*l).to_owned(),
+                    })
+                    .collect();
+                let refs: Vec<&str> = marked.iter().map(String::as_str).collect();
+                without_toc(&refs).join("\n")
+            }
+            Self::CountOnTitleLine => match (doc.title_line, doc.declared_count_line) {
+                (Some(t), Some(c)) if t != c => {
+                    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+                    let count = out[c - 1].trim().to_owned();
+                    out[t - 1] = format!("{}{count}", out[t - 1].trim_end());
+                    out.remove(c - 1);
+                    out.join("\n")
+                }
+                _ => text.to_owned(),
+            },
+            Self::AsciiPunctuation | Self::Traditional => self.text(text),
+        }
+    }
+}
+
+/// A report as a careful reader sums it up: its first body sentence and its plan part's.
+#[derive(Debug, PartialEq, Eq)]
+struct Summary {
+    first_sentence: String,
+    plan_sentence: Option<String>,
+}
+
+/// The line holding a report's title (below a marker line, if there is one).
+fn title_line(doc: &Compilation, r: &huibian::model::Report) -> usize {
+    (r.line..=r.end_line)
+        .find(|&n| doc.text.trimmed(n).ends_with(r.title.as_str()))
+        .unwrap_or(r.line)
+}
+
+fn sentence(line: &str) -> String {
+    let line = line.trim();
+    let end = line.find('。').map_or(line.len(), |i| i + '。'.len_utf8());
+    line[..end].chars().take(40).collect()
+}
+
+fn summaries(doc: &Compilation) -> Vec<Summary> {
+    doc.reports
+        .iter()
+        .map(|r| {
+            let body = (title_line(doc, r) + 1..=r.end_line)
+                .find(|&n| !doc.text.is_blank(n))
+                .map(|n| sentence(doc.text.line(n)))
+                .unwrap_or_default();
+            Summary {
+                first_sentence: body,
+                plan_sentence: r
+                    .plan
+                    .as_ref()
+                    .map(|p| sentence(doc.text.line(p.start_line))),
+            }
+        })
+        .collect()
+}
+
+/// What a shape must keep: the reports, their titles (when the shape keeps them as they are),
+/// each first body sentence and each plan part's first sentence.
+fn check(file: &str, shape: Shape) -> Result<(), String> {
+    let text = fixture(file);
+    let original = parse(&text);
+    let made = shape.apply(&text, &original);
+    let doc = parse(&made);
+    let name = format!("{file} {shape:?}");
+    if doc.reports.len() != original.reports.len() {
+        return Err(format!(
+            "{name}: {} reports, not {}",
+            doc.reports.len(),
+            original.reports.len()
+        ));
+    }
+    for (i, (got, want)) in doc.reports.iter().zip(&original.reports).enumerate() {
+        if got.title != shape.text(&want.title) {
+            return Err(format!(
+                "{name}: report {i} titled {:?}, not {:?}",
+                got.title, want.title
+            ));
+        }
+    }
+    let expected: Vec<Summary> = summaries(&original)
+        .into_iter()
+        .map(|s| Summary {
+            first_sentence: shape.text(&s.first_sentence),
+            plan_sentence: s.plan_sentence.map(|p| shape.text(&p)),
+        })
+        .collect();
+    for (i, (got, want)) in summaries(&doc).iter().zip(&expected).enumerate() {
+        if got != want {
+            return Err(format!("{name}: report {i}: {got:?}, not {want:?}"));
+        }
+    }
+    if shape == Shape::CountOnTitleLine && doc.declared_count != original.declared_count {
+        return Err(format!("{name}: count {:?}", doc.declared_count));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_shape_of_every_corpus_file_keeps_its_structure() {
+    let failures: Vec<String> = CORPUS
+        .iter()
+        .flat_map(|f| SHAPES.iter().map(move |&s| check(f, s)))
+        .filter_map(Result::err)
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn found_by_says_how_each_report_was_found() {
+    let text = fixture(CORPUS[0]);
+    let original = parse(&text);
+    for (shape, found) in [
+        (Shape::PianMarkers, TitleMatch::Marker),
+        (Shape::NoToc, TitleMatch::Heuristic),
+        (Shape::AsciiPunctuation, TitleMatch::Exact),
+    ] {
+        let doc = parse(&shape.apply(&text, &original));
+        assert!(
+            doc.reports.iter().all(|r| r.title_match == found),
+            "{shape:?}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+    /// Two shapes one after the other (a one-line 目录 in traditional script, markers with ASCII
+    /// punctuation …): the same reports and sentences, and no panic.
+    #[test]
+    fn two_shapes_in_a_row_keep_the_structure(file in 0..CORPUS.len(), a in 0..SHAPES.len(), b in 0..SHAPES.len()) {
+        let text = fixture(CORPUS[file]);
+        let original = parse(&text);
+        let (a, b) = (SHAPES[a], SHAPES[b]);
+        let once = a.apply(&text, &original);
+        let twice = b.apply(&once, &parse(&once));
+        let doc = parse(&twice);
+        prop_assert_eq!(doc.reports.len(), original.reports.len(), "{:?} then {:?}", a, b);
+        let want: Vec<Option<String>> = summaries(&original)
+            .into_iter()
+            .map(|s| s.plan_sentence.map(|p| b.text(&a.text(&p))))
+            .collect();
+        let got: Vec<Option<String>> = summaries(&doc).into_iter().map(|s| s.plan_sentence).collect();
+        prop_assert_eq!(got, want, "{:?} then {:?}", a, b);
+    }
+}
+
+/// One year of the district's reports, as `fixtures/years/expected.json` describes it.
+#[derive(serde::Deserialize)]
+struct Year {
+    file: String,
+    year: u32,
+    review_heading: Line,
+    plan_heading: Line,
+}
+
+#[derive(serde::Deserialize)]
+struct Line {
+    line: usize,
+    text: String,
+}
+
+#[test]
+fn government_work_reports_plan_the_year_they_are_given_in() {
+    let dir = format!("{}/tests/fixtures/years", env!("CARGO_MANIFEST_DIR"));
+    let years: Vec<Year> = serde_json::from_str(
+        &std::fs::read_to_string(format!("{dir}/expected.json")).expect("expected"),
+    )
+    .expect("json");
+    assert_eq!(years.len(), 8);
+    for y in years {
+        let name = y.file.rsplit('/').next().expect("name");
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect("report");
+        let doc = huibian::parse::parse(&bytes).expect("opens");
+        assert_eq!(doc.encoding, "gb18030", "{name}");
+        // One report, no boundary to find: the whole text, said so.
+        assert_eq!(doc.reports.len(), 1, "{name}");
+        let r = &doc.reports[0];
+        assert_eq!(r.title_match, TitleMatch::Whole, "{name}");
+        // Its first line: the title, closed up if it was spaced out, or (2017, which has none)
+        // the dateline without its dashes.
+        assert!(
+            r.title == "政府工作报告" || r.title.starts_with(&format!("{}年", y.year)),
+            "{name}: {}",
+            r.title
+        );
+        let plan = r
+            .plan
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: no plan part"));
+        assert_eq!(plan.heading_line, Some(y.plan_heading.line), "{name}");
+        assert!(
+            plan.heading
+                .as_deref()
+                .is_some_and(|h| h.contains(&y.year.to_string())),
+            "{name}: the plan is about {}",
+            y.year
+        );
+        assert!(plan.items.len() >= 4, "{name}: {} items", plan.items.len());
+        let review = r
+            .headings
+            .iter()
+            .find(|h| h.line == y.review_heading.line)
+            .unwrap_or_else(|| panic!("{name}: no heading at {}", y.review_heading.line));
+        assert_eq!(review.level, 1, "{name}");
+        assert!(y.review_heading.text.ends_with(&review.text), "{name}");
+    }
+}
+
+/// Shapes made by hand where the corpus has no example: a 政府工作报告 with its part headings
+/// unnumbered and an appendix numbered again, in traditional script with years in Chinese
+/// digits; a 工作要点 (all plan); prose with no report in it.
+#[test]
+fn hand_made_government_report_shapes() {
+    let report = "二〇二五年政府工作報告\n——2025年1月10日在某市第十屆人民代表大會第五次會議上\n\n\
+        各位代表：\n現在，我代表市人民政府作報告。\n\
+        2024年工作回顧\n（一）經濟穩中向好。全年生產總值增長5%。\n（二）民生持續改善。\n\
+        2025年工作安排\n今年是“十四五”規劃收官之年。\n（一）著力擴大內需。\n（二）加快產業升級。\n（三）持續保障民生。\n\
+        各位代表，讓我們團結奮鬥！\n\n2025年十件民生實事\n一、新建學校三所。\n二、改造老舊小區。\n三、新增養老床位。\n";
+    let doc = parse(report);
+    assert_eq!(doc.reports.len(), 1);
+    let r = &doc.reports[0];
+    let plan = r.plan.as_ref().expect("a plan part");
+    assert_eq!(plan.heading.as_deref(), Some("2025年工作安排"));
+    assert_eq!(
+        plan.items
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect::<Vec<_>>(),
+        vec![
+            "（一）著力擴大內需。",
+            "（二）加快產業升級。",
+            "（三）持續保障民生。"
+        ]
+    );
+    let tops: Vec<&str> = r
+        .headings
+        .iter()
+        .filter(|h| h.level == 1)
+        .map(|h| h.text.as_str())
+        .collect();
+    // The appendix is a part of its own, its 一、…三、 under it, not the report's main parts.
+    assert_eq!(
+        tops,
+        vec!["2024年工作回顧", "2025年工作安排", "2025年十件民生實事"]
+    );
+    assert!(
+        plan.end_line
+            < r.headings
+                .iter()
+                .find(|h| h.text.contains("民生實事"))
+                .map_or(0, |h| h.line)
+    );
+
+    let points = parse(
+        "某局2025年工作要点\n\n某局2025年工作要点\n一、抓好项目建设。\n二、优化营商环境。\n三、加强队伍建设。\n",
+    );
+    let plan = points.reports[0].plan.as_ref().expect("all plan");
+    assert_eq!(plan.kind, huibian::model::PlanKind::Whole);
+    assert_eq!(plan.items.len(), 3);
+
+    let prose = parse("今天天气很好。\n我们去公园散步。\n");
+    assert_eq!(prose.reports.len(), 1);
+    assert_eq!(prose.reports[0].title_match, TitleMatch::Whole);
+    assert!(prose.reports[0].plan.is_none());
+}
+
+#[test]
+#[ignore = "writes tests/fixtures/wild/"]
+fn write_the_made_fixtures() {
+    let dir = format!("{}/tests/fixtures/wild", env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    for file in CORPUS {
+        let text = fixture(file);
+        let doc = parse(&text);
+        for shape in SHAPES {
+            let name = format!("{dir}/{}_{shape:?}.txt", &file[..3]);
+            std::fs::write(name, shape.apply(&text, &doc)).expect("write");
+        }
+    }
+}
