@@ -73,6 +73,12 @@ pub fn decode_owned(mut owned: Vec<u8>) -> Result<Decoded, DecodeError> {
         // NUL is valid UTF-8, so UTF-16 without a BOM must be recognised before UTF-8.
         let enc = utf16_without_bom(bytes).ok_or(DecodeError::Binary)?;
         (decode_with(enc, bytes)?, enc)
+    } else if let Some(enc) = (bytes.len() % 2 == 0)
+        .then(|| utf16_without_bom(bytes))
+        .flatten()
+    {
+        // UTF-16 of Chinese text alone (no line feed, no ASCII) has no zero byte at all.
+        (decode_with(enc, bytes)?, enc)
     } else if mostly_utf8(bytes) {
         // A damaged UTF-8 file (a cut sequence, a flipped bit) stays UTF-8, with U+FFFD at the
         // damage; guessing a legacy encoding would turn all of it into mojibake.
@@ -184,13 +190,16 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     bad <= (bytes.len() / 2000).max(4) && multibyte >= bad * 20
 }
 
-/// UTF-16 without a BOM: Chinese and ASCII text in UTF-16 puts zero bytes mostly at one parity.
+/// UTF-16 without a BOM. Zero bytes, where there are any (line feeds, ASCII), sit mostly at
+/// one parity, which gives the likelier byte order; Chinese text has few of them (and Han code
+/// points ending in 00 put some at the other parity), so the sample decides, read in each order: nearly every character must be one a Chinese text is made of (Han, CJK and
+/// full-width punctuation, ASCII, white space). Bytes of GB18030 or Big5 read as UTF-16 land in
+/// Hangul and private-use code points and fail that check.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let sample = &bytes[..bytes.len().min(8192) & !1];
     if sample.len() < 4 {
         return None;
     }
-    let pairs = sample.len() / 2;
     let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = sample
         .iter()
@@ -198,13 +207,31 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         .step_by(2)
         .filter(|&&b| b == 0)
         .count();
-    if odd * 4 > pairs && even * 20 < pairs {
-        Some(UTF_16LE)
-    } else if even * 4 > pairs && odd * 20 < pairs {
-        Some(UTF_16BE)
+    // The likelier order first; the sample decides.
+    let order = if odd >= even {
+        [UTF_16LE, UTF_16BE]
     } else {
-        None
+        [UTF_16BE, UTF_16LE]
+    };
+    order
+        .iter()
+        .copied()
+        .find(|&enc| plausible_utf16(enc, sample))
+}
+
+/// Whether `sample` read as `enc` is nearly all characters of a Chinese text.
+fn plausible_utf16(enc: &'static Encoding, sample: &[u8]) -> bool {
+    let (text, _) = enc.decode_without_bom_handling(sample);
+    let mut total = 0usize;
+    let mut good = 0usize;
+    for c in text.chars() {
+        total += 1;
+        good += usize::from(matches!(c,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'
+            | '\u{2000}'..='\u{206F}' | '\u{3400}'..='\u{4DBF}' | '\t' | '\n' | '\r'
+            | ' '..='~' | '\u{00A0}'..='\u{00FF}' | '\u{2460}'..='\u{24FF}'));
     }
+    total >= 2 && good * 10 >= total * 9
 }
 
 fn encoding_name(enc: &'static Encoding) -> &'static str {
@@ -359,6 +386,29 @@ mod tests {
         let d = decode(b"a\x1b[2Jb\x07c\x7f").expect("ctl");
         assert_eq!(d.text, "a\u{241b}[2Jb\u{2407}c\u{2421}");
         assert!(!d.text.chars().any(char::is_control));
+    }
+
+    #[test]
+    fn chinese_utf16_without_a_bom_in_either_order() {
+        let text = "某局2023年工作总结\n一、基本情况\n全年工作取得成效。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            decode(&le).map(|d| (d.text, d.encoding)),
+            Ok((text.into(), "utf-16le"))
+        );
+        assert_eq!(
+            decode(&be).map(|d| (d.text, d.encoding)),
+            Ok((text.into(), "utf-16be"))
+        );
+        // Han alone, no line feed, no ASCII: not one zero byte.
+        let han = "全年工作取得成效总结";
+        let le: Vec<u8> = han.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(!le.contains(&0));
+        assert_eq!(decode(&le).map(|d| d.text), Ok(han.into()));
+        // The same words in GB18030 stay GB18030.
+        let (gb, _, _) = encoding_rs::GB18030.encode(han);
+        assert_eq!(decode(&gb).map(|d| d.encoding), Ok("gb18030"));
     }
 
     #[test]
