@@ -176,7 +176,7 @@ pub fn all_plans(doc: &Compilation, breadcrumb: bool) -> (String, usize) {
 pub fn lines(doc: &Compilation, first: LineNo, last: LineNo) -> Piece {
     let (first, last) = (first.min(last), first.max(last));
     let breadcrumb = section_at(doc, first)
-        .map_or_else(|| doc.title.clone().unwrap_or_default(), |p| p.breadcrumb);
+        .map_or_else(|| doc.name.clone().unwrap_or_default(), |p| p.breadcrumb);
     Piece {
         label: format!("lines {first}–{last}"),
         breadcrumb,

@@ -15,6 +15,8 @@ struct JsonHead<'a> {
     file: &'a str,
     encoding: &'a str,
     title: Option<&'a str>,
+    /// The title without a count on its line.
+    name: Option<&'a str>,
     title_line: Option<LineNo>,
     declared_count: Option<usize>,
     declared_count_line: Option<LineNo>,
@@ -187,7 +189,7 @@ impl<'a, W: Write> Streamer<'a, W> {
         self.begun = true;
         match self.what {
             Export::Json { file } => json_head(c, file, &mut self.out),
-            Export::Plans(PlansFormat::Markdown) => match &c.title {
+            Export::Plans(PlansFormat::Markdown) => match &c.name {
                 Some(t) => writeln!(self.out, "# {t}\n"),
                 None => Ok(()),
             },
@@ -267,6 +269,7 @@ fn json_head(c: &Compilation, file: &str, out: &mut impl Write) -> io::Result<()
         file,
         encoding: c.encoding,
         title: c.title.as_deref(),
+        name: c.name.as_deref(),
         title_line: c.title_line,
         declared_count: c.declared_count,
         declared_count_line: c.declared_count_line,

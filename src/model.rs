@@ -122,6 +122,10 @@ pub struct Compilation {
     /// its line.
     pub title: Option<String>,
     pub title_line: Option<LineNo>,
+    /// The title as a reader names the compilation: without a count on its line
+    /// (`2023年工作总结汇编（13篇）` → `2023年工作总结汇编`). (`title` keeps the line as it is, which
+    /// the ground truth of the corpus records.)
+    pub name: Option<String>,
     /// N from `（N篇）`, and the line it stands on.
     pub declared_count: Option<usize>,
     pub declared_count_line: Option<LineNo>,

@@ -128,6 +128,10 @@ fn parse_text_with_progress(
         encoding,
         text: text.clone(),
         title: header.title.clone(),
+        name: header
+            .title
+            .as_deref()
+            .map(|t| title::split_count(t).map_or(t, |(bare, _)| bare).to_owned()),
         title_line: header.title_line,
         declared_count: header.declared_count,
         declared_count_line: header.declared_count_line,

@@ -197,7 +197,7 @@ impl<'a> Locator<'a> {
         let Some(r) = self.doc.report_at(line) else {
             return self
                 .doc
-                .title
+                .name
                 .clone()
                 .unwrap_or_else(|| "(before the first report)".into());
         };

@@ -178,7 +178,7 @@ impl App {
                 last_section.clear();
                 let title = report.map_or_else(
                     || {
-                        doc.title
+                        doc.name
                             .clone()
                             .unwrap_or_else(|| self.settings.lang.get(Msg::TitlePage).into())
                     },

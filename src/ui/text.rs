@@ -19,7 +19,7 @@ pub fn breadcrumb(app: &App, line: LineNo, width: usize) -> String {
     let doc = &app.doc;
     let r = doc.reports.partition_point(|r| r.line <= line);
     let Some(report) = r.checked_sub(1).map(|i| &doc.reports[i]) else {
-        return doc.title.clone().unwrap_or_default();
+        return doc.name.clone().unwrap_or_default();
     };
     let mut path: Vec<&Heading> = Vec::new();
     for h in report.headings.iter().take_while(|h| h.line <= line) {
