@@ -196,6 +196,10 @@ const PART_ENDINGS: [&str; 12] = [
 /// ending, and a year or a word that dates it (`过去一年工作回顾`, `今年工作安排`).
 #[must_use]
 pub fn is_unnumbered_part(line: &str) -> bool {
+    // Asked of every body line: a paragraph is rejected by its length in bytes, uncounted.
+    if line.len() > 24 * 4 {
+        return false;
+    }
     let n = line.chars().count();
     if !(4..=24).contains(&n) || line.contains(['。', '，', ',', '；', ';', '：', ':']) {
         return false;
@@ -216,9 +220,9 @@ pub fn is_unnumbered_part(line: &str) -> bool {
 #[must_use]
 pub fn is_appendix_line(line: &str) -> bool {
     let t = line.trim_end_matches(['：', ':']);
-    t.chars().count() <= 30
+    (t.starts_with("附件") || t.starts_with("附录") || t.starts_with("附表") || t == "附")
+        && t.chars().count() <= 30
         && !t.contains('。')
-        && (t.starts_with("附件") || t.starts_with("附录") || t.starts_with("附表") || t == "附")
 }
 
 /// Whether a line could title an appendix whose own numbering restarts after it (`十件民生实事`
