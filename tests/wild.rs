@@ -49,9 +49,11 @@ enum Shape {
     AsciiPunctuation,
     /// Traditional script.
     Traditional,
+    /// A website's watermark line every 17 lines.
+    Watermarks,
 }
 
-const SHAPES: [Shape; 7] = [
+const SHAPES: [Shape; 8] = [
     Shape::OneLineToc,
     Shape::NoToc,
     Shape::PianMarkers,
@@ -59,6 +61,7 @@ const SHAPES: [Shape; 7] = [
     Shape::CountOnTitleLine,
     Shape::AsciiPunctuation,
     Shape::Traditional,
+    Shape::Watermarks,
 ];
 
 /// Simplified → traditional with OpenCC's tables (phrases first, then characters).
@@ -156,6 +159,18 @@ impl Shape {
                 _ => text.to_owned(),
             },
             Self::AsciiPunctuation | Self::Traditional => self.text(text),
+            Self::Watermarks => lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i % 17 == 16 {
+                        format!("{l}\n第一范文网 www.diyifanwen.com")
+                    } else {
+                        (*l).to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
     }
 }
@@ -185,7 +200,7 @@ fn summaries(doc: &Compilation) -> Vec<Summary> {
         .iter()
         .map(|r| {
             let body = (title_line(doc, r) + 1..=r.end_line)
-                .find(|&n| !doc.text.is_blank(n))
+                .find(|&n| !doc.text.is_blank(n) && !doc.is_artefact_line(n))
                 .map(|n| sentence(doc.text.line(n)))
                 .unwrap_or_default();
             Summary {

@@ -81,12 +81,35 @@ pub fn is_ad_line(line: &str) -> bool {
     (branded && selling >= 1) || (t.starts_with("欢迎") && selling >= 2)
 }
 
+/// Whether a line could be a website's watermark: short, no sentence in it, and naming a site or
+/// a download (`第一范文网 www.diyifanwen.com`, `本文来源于某某文库，仅供参考`).
+#[must_use]
+pub fn is_watermark_like(line: &str) -> bool {
+    const SITE: [&str; 10] = [
+        "www.",
+        ".com",
+        ".cn",
+        "http",
+        "文库",
+        "范文网",
+        "下载",
+        "转载",
+        "仅供参考",
+        "版权所有",
+    ];
+    let t = line.trim();
+    (4..=120).contains(&t.len()) && !t.contains('。') && SITE.iter().any(|w| t.contains(w))
+}
+
 /// Finds marker and ad lines anywhere in the file. An ad is a line of its own that starts with a
 /// branded bracket or 欢迎 and names what is being sold, so running report text never matches.
+/// A watermark is a site's line repeated inside the text (at least twice, verbatim): it is kept
+/// out of the reports like an ad.
 #[must_use]
 pub fn find(text: &Text, paidbegin: Vec<LineNo>) -> Artefacts {
     let mut paidend = Vec::new();
     let mut ads = Vec::new();
+    let mut watermarks: Vec<(LineNo, &str)> = Vec::new();
     for no in 1..=text.line_count() {
         let line = text.line(no);
         // Cheap first test: ads and markers start with one of a few characters.
@@ -95,8 +118,21 @@ pub fn find(text: &Text, paidbegin: Vec<LineNo>) -> Artefacts {
             paidend.push(no);
         } else if (t.starts_with('【') || t.starts_with("欢迎")) && is_ad_line(t) {
             ads.push(no);
+        } else if t.len() <= 120 && is_watermark_like(t) {
+            watermarks.push((no, t.trim()));
         }
     }
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &(_, t) in &watermarks {
+        *seen.entry(t).or_default() += 1;
+    }
+    ads.extend(
+        watermarks
+            .iter()
+            .filter(|(_, t)| seen.get(t).is_some_and(|&n| n >= 2))
+            .map(|&(no, _)| no),
+    );
+    ads.sort_unstable();
     Artefacts {
         paidend,
         paidbegin,
@@ -127,5 +163,17 @@ mod tests {
         ));
         assert!(!is_ad_line("【典型案例】——某镇开展专项整治"));
         assert!(!is_ad_line("欢迎关注AAA公众号"));
+    }
+
+    #[test]
+    fn watermarks_repeated_inside_the_text() {
+        let text = Text::new(
+            "甲\n第一范文网 www.diyifanwen.com\n乙。\n第一范文网 www.diyifanwen.com\n\
+             详见 www.gov.cn 的公告。\n某某文库\n"
+                .to_owned(),
+        );
+        let a = find(&text, Vec::new());
+        // Twice, verbatim: a watermark; a sentence citing a site, or a site named once: text.
+        assert_eq!(a.ads, vec![2, 4]);
     }
 }

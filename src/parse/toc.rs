@@ -108,13 +108,15 @@ fn looks_like_headerless_toc(raw: &[RawEntry]) -> bool {
 fn collect_entries(text: &Text, first: LineNo) -> Option<Vec<RawEntry>> {
     let mut entries: Vec<RawEntry> = Vec::new();
     let mut no = first;
+    // A website's watermark line inside the 目录 is passed over like a blank line.
+    let skipped = |n: LineNo| text.is_blank(n) || super::artefacts::is_watermark_like(text.line(n));
     while no <= text.line_count() {
-        if text.is_blank(no) {
+        if skipped(no) {
             if entries.is_empty() {
                 no += 1;
                 continue;
             }
-            let next = (no..=text.line_count()).find(|&n| !text.is_blank(n))?;
+            let next = (no..=text.line_count()).find(|&n| !skipped(n))?;
             if !continues(text, &entries, next) {
                 break;
             }
