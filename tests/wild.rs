@@ -438,3 +438,93 @@ fn write_the_made_fixtures() {
         }
     }
 }
+
+/// Heads and boundaries of `real-world.md` §2–3 where the corpus has none: a `内容导航` line and
+/// `篇1` markers on lines of their own, `范文一` markers, a title broken over two lines, a
+/// subtitle after a dash, a spaced-out title, a repeated title with a site's line, and the
+/// count in every position.
+#[test]
+fn hand_made_heads_and_boundaries() {
+    let titles = [
+        "甲县甲局2023年工作总结",
+        "乙县乙局2023年工作总结",
+        "丙县丙局2023年工作总结",
+    ];
+    let body = |title: &str| {
+        format!(
+            "{title}\n2023年，我局认真贯彻落实各项部署，工作取得成效。\n一、主要工作\n\
+             （一）加强组织领导。\n二、2024年工作计划\n（一）继续推进项目建设。\n（二）加强队伍建设。\n"
+        )
+    };
+    let each = |f: &dyn Fn(usize, &str) -> String| {
+        titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| f(i, t))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let han = ["一", "二", "三"];
+    let cases: Vec<(&str, String, TitleMatch)> = vec![
+        (
+            "内容导航 and 篇N lines",
+            format!(
+                "2023年工作总结（精选3篇）\n内容导航：{}\n\n{}",
+                titles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| format!("篇{}{t}", i + 1))
+                    .collect::<String>(),
+                each(&|i, t| format!("篇{}\n{}", i + 1, body(t)))
+            ),
+            TitleMatch::Marker,
+        ),
+        (
+            "范文N lines",
+            format!(
+                "2023年工作总结范文\n\n{}",
+                each(&|i, t| format!("范文{}\n{}", han[i], body(t)))
+            ),
+            TitleMatch::Marker,
+        ),
+        (
+            "title over two lines",
+            format!(
+                "汇编\n\n{}",
+                each(&|_, t| body(&format!("{}\n{}", &t[..12], &t[12..])))
+            ),
+            TitleMatch::Heuristic,
+        ),
+        (
+            "spaced-out title",
+            format!(
+                "汇编\n\n{}",
+                each(&|_, t| body(&t.chars().map(String::from).collect::<Vec<_>>().join(" ")))
+            ),
+            TitleMatch::Heuristic,
+        ),
+        (
+            "repeated title and a site's line",
+            format!(
+                "2023年工作总结汇编-3篇\n2023年工作总结汇编-3篇\n下面是小编为大家整理的2023年工作总结汇编，供大家参考。\n\n{}",
+                each(&|_, t| body(t))
+            ),
+            TitleMatch::Heuristic,
+        ),
+    ];
+    for (name, text, found) in cases {
+        let doc = parse(&text);
+        let got: Vec<&str> = doc.reports.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(got, titles, "{name}");
+        assert!(doc.reports.iter().all(|r| r.title_match == found), "{name}");
+        assert!(
+            doc.reports.iter().all(|r| r.plan.is_some()),
+            "{name}: plan parts"
+        );
+    }
+    let doc = parse("2023年工作总结（精选3篇）\n\n甲局2023年工作总结\n正文。\n");
+    assert_eq!(
+        (doc.name.as_deref(), doc.declared_count),
+        (Some("2023年工作总结"), Some(3))
+    );
+}

@@ -341,7 +341,7 @@ fn split_after_separators(t: &str, marker_len: usize) -> (&str, &str) {
     (&t[..t.len() - rest.len()], rest)
 }
 
-/// Whether the line is a bare report marker (`【第一篇】`, `第一篇`, `篇一`).
+/// Whether the line is a bare report marker (`【第一篇】`, `第一篇`, `篇一`, `篇1`, `范文一`).
 #[must_use]
 pub fn is_bare_report_marker(s: &str) -> bool {
     let t = s.trim();
@@ -349,8 +349,24 @@ pub fn is_bare_report_marker(s: &str) -> bool {
     if !marker.is_empty() && rest.is_empty() {
         return true;
     }
-    t.strip_prefix('篇')
-        .is_some_and(|r| !r.is_empty() && han_numeral_prefix(r) == r.len())
+    ["篇", "范文"].iter().any(|p| {
+        t.strip_prefix(p)
+            .is_some_and(|r| !r.is_empty() && han_numeral_prefix(r).max(digit_prefix(r)) == r.len())
+    })
+}
+
+/// A title spaced out letter by letter (`政 府 工 作 报 告`, `甲 局 2 0 2 3 年 工 作 总 结`) closed
+/// up; any other line as it is.
+#[must_use]
+pub fn close_up(line: &str) -> std::borrow::Cow<'_, str> {
+    let mut words = line.split_whitespace();
+    let spaced = line.split_whitespace().count() >= 3
+        && line.split_whitespace().all(|w| w.chars().count() == 1);
+    if spaced {
+        std::borrow::Cow::Owned(words.by_ref().collect())
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
 }
 
 /// The first four-digit year 19xx/20xx written in `s` followed by 年, if any.

@@ -11,7 +11,7 @@ use super::heading::{classify, enumeration};
 use std::collections::HashMap;
 
 use super::lexis::{
-    char_len, fold_script, is_bare_report_marker, strip_report_marker, title_key, years,
+    char_len, close_up, fold_script, is_bare_report_marker, strip_report_marker, title_key, years,
 };
 use super::signoff::is_date_line;
 use crate::model::{LineNo, Text, TitleMatch, TocEntry};
@@ -127,22 +127,50 @@ pub fn from_toc(
         .zip(hits)
         .filter_map(|(&i, hit)| {
             let (n, matched) = hit?;
-            Some(start_at(text, n, matched, Some(i)))
+            Some(start_at(text, n, matched, Some(i), body_first))
         })
         .collect()
 }
 
 /// A report start on line `n`, taking a bare marker line above it into the report.
-fn start_at(text: &Text, n: LineNo, matched: TitleMatch, toc_entry: Option<usize>) -> Start {
-    let (_, title) = strip_report_marker(text.trimmed(n));
+fn start_at(
+    text: &Text,
+    n: LineNo,
+    matched: TitleMatch,
+    toc_entry: Option<usize>,
+    body_first: LineNo,
+) -> Start {
+    let closed = close_up(text.trimmed(n));
+    let (_, title) = strip_report_marker(&closed);
     let above = (1..n).rev().find(|&p| !text.is_blank(p));
-    let line = above
-        .filter(|&p| is_bare_report_marker(text.trimmed(p)))
-        .unwrap_or(n);
+    let marker_above = above.filter(|&p| is_bare_report_marker(text.trimmed(p)));
+    // A title broken over two lines (`XX县XX局` / `2023年工作总结`): the first half stands alone
+    // above, after a blank line, in the body (not the compilation's head), short and
+    // unpunctuated.
+    let first_half = above.filter(|&p| {
+        let t = text.trimmed(p);
+        marker_above.is_none()
+            && toc_entry.is_none()
+            && p >= body_first
+            && (2..=16).contains(&char_len(t))
+            && !t.contains(['。', '，', '；', '：', ',', ';', ':', '、'])
+            && classify(t).is_none()
+            && !is_date_line(t)
+            && (p == 1 || text.is_blank(p - 1))
+            && title_strength(text, p) == 0
+            && !years(title)
+                .next()
+                .is_some_and(|_| years(t).next().is_some())
+    });
+    let line = marker_above.or(first_half).unwrap_or(n);
+    let title = match first_half {
+        Some(p) => format!("{}{title}", text.trimmed(p)),
+        None => title.to_owned(),
+    };
     Start {
         line,
         title_line: n,
-        title: title.to_owned(),
+        title,
         matched,
         toc_entry,
     }
@@ -276,13 +304,22 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[must_use]
 pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     let raw = text.line(n);
-    let t = raw.trim();
+    let closed = close_up(raw.trim());
+    let t = closed.as_ref();
     let (marker, rest) = strip_report_marker(t);
     if !marker.is_empty() && !rest.is_empty() && char_len(rest) <= 60 {
         return 3;
     }
     if is_bare_report_marker(t) {
         return 0;
+    }
+    // Below a marker line of its own (`篇1`, `【第一篇】`, `范文一`): the title the marker names.
+    let above = (1..n).rev().find(|&p| !text.is_blank(p));
+    if above.is_some_and(|p| is_bare_report_marker(text.trimmed(p)))
+        && (2..=60).contains(&char_len(t))
+        && !t.contains('。')
+    {
+        return 3;
     }
     let len = char_len(t);
     if !(4..=60).contains(&len)
@@ -294,7 +331,13 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     {
         return 0;
     }
-    let bare = t.trim_end_matches(['）', ')', '”', '》', '"']);
+    // A subtitle after a dash (`…工作总结——在全局大会上的讲话`) is not where the title ends.
+    let main = t
+        .split(['—', '－'])
+        .next()
+        .unwrap_or(t)
+        .trim_end_matches('-');
+    let bare = main.trim_end_matches(['）', ')', '”', '》', '"']);
     let bare = bare.rfind(['（', '(']).map_or(bare, |i| {
         if t.ends_with(['）', ')']) {
             &bare[..i]
@@ -305,7 +348,7 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     // Read in simplified script (`…工作總結`, `二〇二五年政府工作報告`).
     let bare: String = bare.chars().map(fold_script).collect();
     let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
-    let year = years(&bare).next().is_some() || t.contains("年度");
+    let year = years(&bare).next().is_some() || main.contains("年度");
     // A part of a report, not a report: a line that opens with its year and names a review or
     // a plan part (`2024年工作回顾`, `2025年工作安排`, `2025年主要任务`).
     let part = bare.starts_with(|c: char| c.is_ascii_digit() || "二〇零一".contains(c))
@@ -315,7 +358,6 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     if !(ends && year) || part {
         return 0;
     }
-    let above = (1..n).rev().find(|&p| !text.is_blank(p));
     let blank_above = above.is_none_or(|p| p + 1 < n);
     let after_signoff = above.is_some_and(|p| is_date_line(text.trimmed(p)));
     let below = (n + 1..=text.line_count()).find(|&p| !text.is_blank(p));
@@ -379,7 +421,7 @@ pub fn from_shape(
             } else {
                 TitleMatch::Heuristic
             };
-            start_at(text, n, matched, None)
+            start_at(text, n, matched, None, body_first)
         })
         .collect()
 }
@@ -394,13 +436,7 @@ pub fn whole(text: &Text, blocked: &dyn Fn(LineNo) -> bool) -> Option<Start> {
         .trimmed(n)
         .trim_start_matches(['—', '-', '－', '─'])
         .trim();
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let spaced = words.len() >= 3 && words.iter().all(|w| w.chars().count() == 1);
-    let title = if spaced {
-        words.concat()
-    } else {
-        line.to_owned()
-    };
+    let title = close_up(line).into_owned();
     // A very long first line (flattened text) is no title: its start is.
     let title = if char_len(&title) > 60 {
         title.chars().take(30).collect::<String>() + "…"

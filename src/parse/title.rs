@@ -19,17 +19,42 @@ const COMPILATION_WORDS: [&str; 12] = [
     "汇编", "合集", "选编", "汇总", "精选", "范文", "大全", "合订", "专辑", "文集", "集锦", "彙編",
 ];
 
-/// Splits a trailing count `（14篇）` / `(14篇)` / `（十四篇）` off `line`.
-/// Returns the text before it (trimmed) and N.
+/// Splits a trailing count off `line`, in every position seen (real-world.md §2): `（14篇）`,
+/// `(14篇)`, `（十四篇）`, `（精选5篇）`, `(汇总4篇)`, `（共8篇）`, `…-22篇`, `…汇编12篇`.
+/// Returns the text before it (trimmed, without a joining dash) and N.
 #[must_use]
 pub fn split_count(line: &str) -> Option<(&str, usize)> {
     let t = line.trim();
-    let body = t.strip_suffix('）').or_else(|| t.strip_suffix(')'))?;
-    let body = body.strip_suffix('篇')?;
-    let open = body.rfind(['（', '('])?;
-    let inner = body[open..].trim_start_matches(['（', '(']).trim();
-    let n = digits_value(inner).or_else(|| han_number(inner))?;
-    Some((body[..open].trim(), usize::try_from(n).ok()?))
+    let (body, bracketed) = match t.strip_suffix('）').or_else(|| t.strip_suffix(')')) {
+        Some(inner) => (inner, true),
+        None => (t, false),
+    };
+    let body = body.strip_suffix('篇')?.trim_end();
+    let (before, number) = if bracketed {
+        let open = body.rfind(['（', '('])?;
+        let inner = body[open..].trim_start_matches(['（', '(']).trim();
+        let inner = ["精选", "汇总", "共", "合计"]
+            .iter()
+            .find_map(|w| inner.strip_prefix(w))
+            .unwrap_or(inner)
+            .trim();
+        (&body[..open], inner)
+    } else {
+        // A bare `12篇` after the title: Arabic digits only (`三篇` ends ordinary titles).
+        let digits = body
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .last()
+            .map(|(i, _)| i)?;
+        (&body[..digits], &body[digits..])
+    };
+    let n = digits_value(number).or_else(|| han_number(number).filter(|_| bracketed))?;
+    let before = before
+        .trim()
+        .trim_end_matches(['-', '—', '－', '–'])
+        .trim_end();
+    Some((before, usize::try_from(n).ok()?))
 }
 
 /// Whether a line is the TOC header (`目录`, `目 录`, `目　录：`).
@@ -113,6 +138,15 @@ mod tests {
         assert_eq!(split_count("汇编(５篇)"), Some(("汇编", 5)));
         assert_eq!(split_count("汇编（十四篇）"), Some(("汇编", 14)));
         assert_eq!(split_count("汇编（篇）"), None);
+        assert_eq!(split_count("工作总结（精选5篇）"), Some(("工作总结", 5)));
+        assert_eq!(split_count("工作总结(汇总4篇)"), Some(("工作总结", 4)));
+        assert_eq!(
+            split_count("年度工作总结汇编-22篇"),
+            Some(("年度工作总结汇编", 22))
+        );
+        assert_eq!(split_count("工作总结汇编12篇"), Some(("工作总结汇编", 12)));
+        assert_eq!(split_count("我的三篇"), None);
+        assert_eq!(split_count("2023年工作总结"), None);
     }
 
     #[test]
