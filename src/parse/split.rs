@@ -142,7 +142,7 @@ fn start_at(
 ) -> Start {
     let closed = close_up(text.trimmed(n));
     let (_, title) = strip_report_marker(&closed);
-    let above = (1..n).rev().find(|&p| !text.is_blank(p));
+    let above = line_above(text, n);
     let marker_above = above.filter(|&p| is_bare_report_marker(text.trimmed(p)));
     // A title broken over two lines (`XX县XX局` / `2023年工作总结`): the first half stands alone
     // above, after a blank line, in the body (not the compilation's head), short and
@@ -158,9 +158,16 @@ fn start_at(
             && !is_date_line(t)
             && (p == 1 || text.is_blank(p - 1))
             && title_strength(text, p) == 0
-            && !years(title)
-                .next()
-                .is_some_and(|_| years(t).next().is_some())
+            && (years(title).next().is_none() || years(t).next().is_none())
+    });
+    // Marker lines stacked above the title (`【第一篇】` twice) all belong to it.
+    let marker_above = marker_above.map(|mut top| {
+        while let Some(p) = line_above(text, top)
+            && is_bare_report_marker(text.trimmed(p))
+        {
+            top = p;
+        }
+        top
     });
     let line = marker_above.or(first_half).unwrap_or(n);
     let title = match first_half {
@@ -174,6 +181,13 @@ fn start_at(
         matched,
         toc_entry,
     }
+}
+
+/// The nearest line above `n` with text, passing over a website's watermark line.
+fn line_above(text: &Text, n: LineNo) -> Option<LineNo> {
+    (1..n)
+        .rev()
+        .find(|&p| !text.is_blank(p) && !super::artefacts::is_watermark_like(text.line(p)))
 }
 
 /// The lines strictly between the found neighbours of entry `k`.
@@ -314,7 +328,7 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
         return 0;
     }
     // Below a marker line of its own (`篇1`, `【第一篇】`, `范文一`): the title the marker names.
-    let above = (1..n).rev().find(|&p| !text.is_blank(p));
+    let above = line_above(text, n);
     if above.is_some_and(|p| is_bare_report_marker(text.trimmed(p)))
         && (2..=60).contains(&char_len(t))
         && !t.contains('。')
