@@ -275,6 +275,21 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
             .map_err(Error::Usage)
         })
         .transpose()?;
+    if let (Some(pattern), Some(_)) = (options.search.as_ref(), regex.as_ref()) {
+        // Compiled again for the document: a hard-wrapped text is searched across its breaks.
+        let whole = load(path)?;
+        let re = crate::search::compile_in(
+            &whole,
+            &crate::search::Query {
+                text: pattern.clone(),
+                regex: options.regex,
+            },
+        )
+        .map_err(Error::Usage)?;
+        let mut buffered = io::BufWriter::new(out);
+        export::write(&whole, export::Export::Search(&re), &mut buffered)?;
+        return Ok(buffered.flush()?);
+    }
     let what = match (&regex, options.json, options.list) {
         (Some(re), _, _) => export::Export::Search(re),
         (None, true, _) => export::Export::Json { file: &name.name },

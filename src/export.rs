@@ -21,6 +21,8 @@ struct JsonHead<'a> {
     declared_count: Option<usize>,
     declared_count_line: Option<LineNo>,
     toc_header_line: Option<LineNo>,
+    /// The width a hard-wrapped text is cut at, when it is one.
+    hard_wrap_width: Option<usize>,
     toc: Vec<JsonTocEntry<'a>>,
 }
 
@@ -274,6 +276,7 @@ fn json_head(c: &Compilation, file: &str, out: &mut impl Write) -> io::Result<()
         declared_count: c.declared_count,
         declared_count_line: c.declared_count_line,
         toc_header_line: toc.and_then(|t| t.header_line),
+        hard_wrap_width: c.wrap_width,
         toc: entries,
     };
     // The head object, left open (without its `}`) for the reports that follow.

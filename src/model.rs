@@ -137,6 +137,9 @@ pub struct Compilation {
     pub artefacts: Artefacts,
     /// Things a reader should know about the file that did not stop parsing.
     pub diagnostics: Vec<Diagnostic>,
+    /// The width a hard-wrapped text (a PDF's) is cut at; its soft breaks are read across by
+    /// search and plan prose.
+    pub wrap_width: Option<usize>,
 }
 
 /// The 目录 block.

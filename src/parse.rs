@@ -14,6 +14,7 @@ pub mod signoff;
 pub mod split;
 pub mod title;
 pub mod toc;
+pub mod wrapped;
 
 use crate::model::{Compilation, Diagnostic, LineNo, Report, Text};
 pub use decode::DecodeError;
@@ -87,7 +88,8 @@ fn parse_text_with_progress(
         doc: &Compilation::unparsed(text.clone(), encoding),
         parsed: 0,
     });
-    let artefacts = artefacts::find(&text, paidbegin);
+    let wrap_width = wrapped::width(&text);
+    let artefacts = artefacts::find(&text, paidbegin, wrap_width.is_some());
     let header = title::header(&text);
     let toc = toc::find(&text, &header);
     let mut diagnostics = Vec::new();
@@ -109,7 +111,13 @@ fn parse_text_with_progress(
                     .into(),
             });
         }
-        starts = split::from_shape(&text, toc_end + 1, header.declared_count, &blocked);
+        starts = split::from_shape(
+            &text,
+            toc_end + 1,
+            header.declared_count,
+            &blocked,
+            wrap_width,
+        );
     }
     if starts.is_empty() {
         // Every text opens: as one document, its numbered headings still an outline.
@@ -136,6 +144,7 @@ fn parse_text_with_progress(
         declared_count: header.declared_count,
         declared_count_line: header.declared_count_line,
         toc,
+        wrap_width,
         artefacts: artefacts.clone(),
         ..Compilation::default()
     };
@@ -198,7 +207,7 @@ fn parse_text_with_progress(
                 });
             }
         }
-        compilation.reports[i] = build_report(&text, start, end, compilation_year);
+        compilation.reports[i] = build_report(&text, start, end, compilation_year, wrap_width);
     }
     if let Some(n) = header
         .declared_count
@@ -237,6 +246,7 @@ fn build_report(
     start: &split::Start,
     end: LineNo,
     compilation_year: Option<u32>,
+    wrap_width: Option<usize>,
 ) -> Report {
     let signoff_lines = signoff::signoff(text, start.title_line, end);
     let body_last = signoff_lines.first().map_or(end, |&s| {
@@ -267,6 +277,7 @@ fn build_report(
         enumerations: &enumerations,
         report_year,
         title: &start.title,
+        wrap: wrap_width,
     });
     let char_count = count_chars(text, start.line, end);
     Report {

@@ -57,11 +57,30 @@ pub fn width_insensitive(literal: &str) -> String {
 /// # Errors
 /// A message for an empty query or an invalid regular expression.
 pub fn compile(q: &Query) -> Result<Regex, String> {
+    compile_with(q, false)
+}
+
+/// Compiles a query for `doc`: in a hard-wrapped text a literal query also finds its words cut
+/// by a soft break (`习近平` finds `习\n近平`).
+///
+/// # Errors
+/// As [`compile`].
+pub fn compile_in(doc: &Compilation, q: &Query) -> Result<Regex, String> {
+    compile_with(q, doc.wrap_width.is_some())
+}
+
+fn compile_with(q: &Query, across_breaks: bool) -> Result<Regex, String> {
     if q.text.is_empty() {
         return Err("empty search".into());
     }
     let pattern = if q.regex {
         q.text.clone()
+    } else if across_breaks {
+        q.text
+            .chars()
+            .map(|c| width_insensitive(&c.to_string()))
+            .collect::<Vec<_>>()
+            .join("\n?")
     } else {
         width_insensitive(&q.text)
     };

@@ -212,7 +212,7 @@ impl App {
                     self.go_to(origin);
                     return Effect::None;
                 }
-                match search::compile(&query) {
+                match search::compile_in(&self.doc, &query) {
                     Ok(re) => {
                         self.set_prompt_error(None);
                         let from = self.offset_of(origin);

@@ -103,10 +103,11 @@ pub fn is_watermark_like(line: &str) -> bool {
 
 /// Finds marker and ad lines anywhere in the file. An ad is a line of its own that starts with a
 /// branded bracket or 欢迎 and names what is being sold, so running report text never matches.
-/// A watermark is a site's line repeated inside the text (at least twice, verbatim): it is kept
-/// out of the reports like an ad.
+/// A watermark is a site's line repeated inside the text (at least twice, verbatim), a page
+/// number a line of its own (`- 3 -`, `第3页`, or a bare number in a hard-wrapped text): both
+/// are kept out of the reports like an ad.
 #[must_use]
-pub fn find(text: &Text, paidbegin: Vec<LineNo>) -> Artefacts {
+pub fn find(text: &Text, paidbegin: Vec<LineNo>, wrapped: bool) -> Artefacts {
     let mut paidend = Vec::new();
     let mut ads = Vec::new();
     let mut watermarks: Vec<(LineNo, &str)> = Vec::new();
@@ -120,6 +121,8 @@ pub fn find(text: &Text, paidbegin: Vec<LineNo>) -> Artefacts {
             ads.push(no);
         } else if t.len() <= 120 && is_watermark_like(t) {
             watermarks.push((no, t.trim()));
+        } else if t.len() <= 16 && super::wrapped::is_page_number(t, wrapped) {
+            ads.push(no);
         }
     }
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -172,7 +175,7 @@ mod tests {
              详见 www.gov.cn 的公告。\n某某文库\n"
                 .to_owned(),
         );
-        let a = find(&text, Vec::new());
+        let a = find(&text, Vec::new(), false);
         // Twice, verbatim: a watermark; a sentence citing a site, or a site named once: text.
         assert_eq!(a.ads, vec![2, 4]);
     }

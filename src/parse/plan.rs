@@ -252,6 +252,8 @@ pub struct ReportOutline<'a> {
     pub report_year: Option<u32>,
     /// The report's title, for a report that is all plan (`2024年工作要点`).
     pub title: &'a str,
+    /// The width a hard-wrapped text is cut at: its paragraphs span lines.
+    pub wrap: Option<usize>,
 }
 
 /// Finds the report's plan part, if it has one.
@@ -354,9 +356,28 @@ fn last_content(text: &Text, first: LineNo, last: LineNo) -> LineNo {
         .unwrap_or(first)
 }
 
-/// The first line at or after `from` in which plan prose begins.
+/// The first line at or after `from` in which plan prose begins (in a hard-wrapped text, the
+/// first line of the paragraph the cue falls in, and a cue cut by a soft break is read whole).
 fn prose_start(r: &ReportOutline<'_>, from: LineNo) -> Option<LineNo> {
-    (from..=r.body_last).find(|&n| has_prose_cue(r.text.trimmed(n), r.report_year))
+    let Some(width) = r.wrap else {
+        return (from..=r.body_last).find(|&n| has_prose_cue(r.text.trimmed(n), r.report_year));
+    };
+    let mut n = from;
+    while n <= r.body_last {
+        let mut paragraph = r.text.trimmed(n).to_owned();
+        let mut end = n;
+        while let Some(next) =
+            super::wrapped::next_in_paragraph(r.text, end, width).filter(|&m| m <= r.body_last)
+        {
+            paragraph.push_str(r.text.trimmed(next));
+            end = next;
+        }
+        if has_prose_cue(&paragraph, r.report_year) {
+            return Some(n);
+        }
+        n = end + 1;
+    }
+    None
 }
 
 /// Whether a line holds a plan cue followed closely by a commitment (`下一步，我局将…`).
@@ -381,17 +402,53 @@ fn has_prose_cue(line: &str, report_year: Option<u32>) -> bool {
         })
 }
 
+/// The last two paragraphs of the body, each as its first line and its text: a line each, or in
+/// a hard-wrapped text the lines joined across soft breaks (page numbers passed over).
+fn closing_paragraphs(r: &ReportOutline<'_>) -> Vec<(LineNo, String)> {
+    let content = |n: LineNo| {
+        let t = r.text.trimmed(n);
+        !t.is_empty()
+            && !super::wrapped::is_page_number(t, r.wrap.is_some())
+            && !super::artefacts::is_watermark_like(t)
+    };
+    let mut paragraphs: Vec<(LineNo, String)> = Vec::new();
+    let mut n = r.body_last;
+    while n >= r.body_first && paragraphs.len() < 2 {
+        if !content(n) {
+            n -= 1;
+            continue;
+        }
+        let mut start = n;
+        if let Some(width) = r.wrap {
+            // Back over the lines whose paragraph runs on into `start` (past page numbers).
+            while let Some(p) = (start.saturating_sub(3).max(r.body_first)..start)
+                .rev()
+                .find(|&p| content(p))
+                .filter(|&p| super::wrapped::next_in_paragraph(r.text, p, width) == Some(start))
+            {
+                start = p;
+            }
+        }
+        let text: String = (start..=n)
+            .filter(|&l| content(l))
+            .map(|l| r.text.trimmed(l))
+            .collect();
+        paragraphs.push((start, text));
+        if start == 0 {
+            break;
+        }
+        n = start - 1;
+    }
+    paragraphs.reverse();
+    paragraphs
+}
+
 /// Unheaded plan prose in the report's closing lines (the last two paragraphs).
 fn prose(r: &ReportOutline<'_>) -> Option<PlanSection> {
-    let closing: Vec<LineNo> = (r.body_first..=r.body_last)
-        .rev()
-        .filter(|&n| !r.text.is_blank(n))
-        .take(2)
-        .collect();
-    let start = closing
+    let start = closing_paragraphs(r)
         .into_iter()
-        .rev()
-        .find(|&n| has_prose_cue(r.text.trimmed(n), r.report_year))?;
+        .find(|(_, text)| has_prose_cue(text, r.report_year))
+        .map(|(n, _)| n)?;
     let end = last_content(r.text, start, r.body_last);
     let items = prose_items(r.text, start, end);
     Some(PlanSection {

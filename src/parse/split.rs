@@ -183,11 +183,15 @@ fn start_at(
     }
 }
 
-/// The nearest line above `n` with text, passing over a website's watermark line.
+/// The nearest line above `n` with text, passing over a website's watermark line and a page
+/// number (`- 58 -`).
 fn line_above(text: &Text, n: LineNo) -> Option<LineNo> {
-    (1..n)
-        .rev()
-        .find(|&p| !text.is_blank(p) && !super::artefacts::is_watermark_like(text.line(p)))
+    (1..n).rev().find(|&p| {
+        let t = text.trimmed(p);
+        !t.is_empty()
+            && !super::artefacts::is_watermark_like(t)
+            && !super::wrapped::is_page_number(t, false)
+    })
 }
 
 /// The lines strictly between the found neighbours of entry `k`.
@@ -391,12 +395,26 @@ pub fn from_shape(
     body_first: LineNo,
     declared: Option<usize>,
     blocked: &dyn Fn(LineNo) -> bool,
+    wrap: Option<usize>,
 ) -> Vec<Start> {
     let mut candidates: Vec<(LineNo, u8)> = (body_first..=text.line_count())
         .filter(|&n| !blocked(n))
         .map(|n| (n, title_strength(text, n)))
         .filter(|&(_, s)| s > 0)
         .collect();
+    // In a hard-wrapped text a line cut out of a paragraph (`按照《关于印发…2023年度…工作计划`)
+    // is no title, however it ends.
+    if let Some(width) = wrap {
+        let cut_into = |n: LineNo| {
+            line_above(text, n).is_some_and(|p| {
+                !text.trimmed(p).ends_with(['。', '！', '？', '；'])
+                    && super::wrapped::next_in_paragraph(text, p, width) == Some(n)
+            })
+        };
+        candidates.retain(|&(n, s)| {
+            s == 3 || !(super::wrapped::continues(text, n, width) || cut_into(n))
+        });
+    }
     // Markers, when a file uses them, are the only starts.
     if candidates.iter().any(|&(_, s)| s == 3) {
         candidates.retain(|&(_, s)| s == 3);
@@ -538,7 +556,7 @@ mod tests {
         let text = Text::new(
             "篇一：甲局2023年工作总结\n一、基本情况\n篇二：乙局工作总结\n正文。\n".to_owned(),
         );
-        let starts = from_shape(&text, 1, None, &|_| false);
+        let starts = from_shape(&text, 1, None, &|_| false, None);
         assert_eq!(
             starts
                 .iter()
@@ -547,7 +565,7 @@ mod tests {
             vec![(1, "甲局2023年工作总结"), (3, "乙局工作总结")]
         );
         let text = Text::new("【第一篇】\n甲局2023年工作总结\n正文。\n".to_owned());
-        let starts = from_shape(&text, 1, None, &|_| false);
+        let starts = from_shape(&text, 1, None, &|_| false, None);
         assert_eq!(
             starts
                 .iter()

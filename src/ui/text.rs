@@ -134,17 +134,34 @@ fn line_hits(app: &App, no: LineNo) -> Vec<LineHit> {
     else {
         return Vec::new();
     };
-    let line = app.doc.text.line(no);
+    // A hit in a hard-wrapped text may run over a soft break: search the line with its
+    // neighbours and keep the part of each hit inside this line.
+    let text = app.doc.text.as_str();
+    let window = if app.doc.wrap_width.is_some() {
+        let start = app
+            .doc
+            .text
+            .line_range(no.saturating_sub(1).max(1))
+            .map_or(range.start, |r| r.start);
+        let end = app.doc.text.line_range(no + 1).map_or(range.end, |r| r.end);
+        start..end
+    } else {
+        range.clone()
+    };
     search
         .regex
-        .find_iter(line)
+        .find_iter(&text[window.clone()])
         .filter(|m| !m.is_empty())
-        .map(|m| {
-            let current = search
-                .current
-                .as_ref()
-                .is_some_and(|c| c.start == range.start + m.start());
-            (m.range(), current)
+        .filter_map(|m| {
+            let (s, e) = (window.start + m.start(), window.start + m.end());
+            let (s, e) = (s.max(range.start), e.min(range.end));
+            (s < e).then(|| {
+                let current = search
+                    .current
+                    .as_ref()
+                    .is_some_and(|c| c.start == window.start + m.start());
+                (s - range.start..e - range.start, current)
+            })
         })
         .collect()
 }
