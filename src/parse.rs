@@ -7,6 +7,7 @@
 
 pub mod artefacts;
 pub mod decode;
+pub mod flattened;
 pub mod heading;
 pub mod lexis;
 pub mod plan;
@@ -82,7 +83,15 @@ fn parse_text_with_progress(
     progress: &mut dyn FnMut(Stage<'_>),
 ) -> Result<Compilation, ParseError> {
     let (text, paidbegin) = artefacts::strip_inline(text);
-    let text = Text::new(text);
+    let mut text = Text::new(text);
+    // A flattened text (one line holding a report or more) is split back into paragraphs.
+    let relined = match flattened::split(&text) {
+        Some(split) => {
+            text = Text::new(split);
+            true
+        }
+        None => false,
+    };
     // The text alone is enough to read and search while the reports are being found.
     progress(Stage::Partial {
         doc: &Compilation::unparsed(text.clone(), encoding),
@@ -93,6 +102,14 @@ fn parse_text_with_progress(
     let header = title::header(&text);
     let toc = toc::find(&text, &header);
     let mut diagnostics = Vec::new();
+    if relined {
+        diagnostics.push(Diagnostic {
+            line: None,
+            message: "the text was flattened onto long lines; it is split into paragraphs, and \
+                      line numbers are the split text's"
+                .into(),
+        });
+    }
     let is_artefact = |n: LineNo| {
         artefacts.paidend.binary_search(&n).is_ok() || artefacts.ads.binary_search(&n).is_ok()
     };
