@@ -96,6 +96,22 @@ const TOKENS: &[&[u8]] = &[
     "2023年工作总结和2024年工作思路\n".as_bytes(),
     "此致\n敬礼\n".as_bytes(),
     "附件：".as_bytes(),
+    "篇1\n".as_bytes(),
+    "范文一\n".as_bytes(),
+    "- 3 -\n".as_bytes(),
+    "第12页\n".as_bytes(),
+    "内容导航：篇1甲局2023年工作总结篇2乙局2023年工作总结\n".as_bytes(),
+    "2025年工作安排\n".as_bytes(),
+    "过去一年工作回顾\n".as_bytes(),
+    "二〇二五年政府工作報告\n".as_bytes(),
+    "——2025年1月10日在某市人民代表大会上\n".as_bytes(),
+    "第一范文网 www.diyifanwen.com\n".as_bytes(),
+    "政 府 工 作 报 告\n".as_bytes(),
+    "汇编（精选5篇）".as_bytes(),
+    "-22篇".as_bytes(),
+    " ".as_bytes(),
+    "總結與計劃".as_bytes(),
+    "十件民生实事\n一、".as_bytes(),
 ];
 
 /// One edit of an input. Positions are `Index`es, so they scale to whatever length the input
@@ -112,6 +128,10 @@ enum Edit {
     Truncate(Index),
     /// One token many times (long lines, deep outlines).
     Repeat(Index, usize, u16),
+    /// Line feeds turned into spaces over a stretch (a flattened text).
+    Flatten(Index, u16),
+    /// Lines cut every `n` characters over a stretch (a PDF's hard wrap).
+    HardWrap(Index, u16, u8),
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +153,8 @@ fn edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(s, i, n, to)| Edit::Splice(s, i, n, to)),
         1 => any::<Index>().prop_map(Edit::Truncate),
         1 => (any::<Index>(), token, 1..3000u16).prop_map(|(i, t, n)| Edit::Repeat(i, t, n)),
+        1 => (any::<Index>(), 1..30000u16).prop_map(|(i, n)| Edit::Flatten(i, n)),
+        1 => (any::<Index>(), 1..20000u16, 16..40u8).prop_map(|(i, n, w)| Edit::HardWrap(i, n, w)),
     ]
 }
 
@@ -206,6 +228,29 @@ fn materialize(seeds: &[Vec<u8>], case: &Case) -> Vec<u8> {
                 let p = at(&b, i);
                 let run = TOKENS[*t].repeat(usize::from(*n));
                 b.splice(p..p, run);
+            }
+            Edit::Flatten(i, n) => {
+                let p = at(&b, i);
+                let end = (p + usize::from(*n)).min(b.len());
+                for byte in &mut b[p..end] {
+                    if *byte == b'\n' {
+                        *byte = b' ';
+                    }
+                }
+            }
+            Edit::HardWrap(i, n, width) => {
+                let p = at(&b, i);
+                let end = (p + usize::from(*n)).min(b.len());
+                let stretch = String::from_utf8_lossy(&b[p..end]).into_owned();
+                let mut wrapped = String::new();
+                for line in stretch.split('\n') {
+                    let chars: Vec<char> = line.chars().collect();
+                    for piece in chars.chunks(usize::from(*width)) {
+                        wrapped.extend(piece);
+                        wrapped.push('\n');
+                    }
+                }
+                b.splice(p..end, wrapped.into_bytes());
             }
         }
     }
