@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::tmux::{BIN, Tmux, fixture};
+use common::tmux::{BIN, Tmux, fixture, wait_gone};
 
 /// A file written into the test's own directory.
 fn write_file(t: &Tmux, name: &str, bytes: &[u8]) -> PathBuf {
@@ -41,21 +41,6 @@ fn kill(signal: &str, pid: &str) {
             .status()
             .is_ok_and(|s| s.success())
     );
-}
-
-fn wait_gone(pid: u32) {
-    let start = Instant::now();
-    while Path::new(&format!("/proc/{pid}")).exists() {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if stat.split_whitespace().nth(2) == Some("Z") {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "{pid} still running"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 #[test]

@@ -5,9 +5,8 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-use common::tmux::{BIN, Tmux, fixture, section_text};
+use common::tmux::{BIN, Tmux, fixture, section_text, wait_gone};
 
 #[test]
 fn jump_resize_and_quit_back_to_the_shell() {
@@ -58,19 +57,7 @@ fn sighup_from_a_dropped_session_leaves_no_process() {
     let pid = t.pane_pid();
     assert!(Path::new(&format!("/proc/{pid}")).exists());
     t.tmux(&["kill-session", "-t", "e2e"]);
-    let start = Instant::now();
-    while Path::new(&format!("/proc/{pid}")).exists() {
-        // A zombie waiting for tmux to reap it is gone as a process too.
-        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if state.split_whitespace().nth(2) == Some("Z") {
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "huibian {pid} still running after SIGHUP"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_gone(pid);
 }
 
 #[test]

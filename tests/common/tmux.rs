@@ -140,3 +140,20 @@ impl Drop for Tmux {
         let _ = std::fs::remove_dir_all(self.home());
     }
 }
+
+/// Waits until process `pid` is gone (a zombie waiting for tmux to reap it is gone as a
+/// process too); panics after 10 seconds.
+pub fn wait_gone(pid: u32) {
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.split_whitespace().nth(2) == Some("Z") {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{pid} still running"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
