@@ -3,6 +3,12 @@
 //!
 //! Nothing here is proportional to the document: every operation wraps only the lines it passes
 //! over, so scrolling, paging and jumping cost the same at line 10 and at line 1 000 000.
+//!
+//! A hard-wrapped text (a PDF's, `Compilation::wrap_width`) is shown by paragraph: a line that
+//! continues into the next is its paragraph's head, the lines after it are hidden, and the head's
+//! rows wrap the whole paragraph at the pane's width. Such a row's range runs past the head
+//! line's end (byte offsets from the head's start, line feeds inside it drawn as nothing); line
+//! numbers stay the file's.
 
 use std::ops::Range;
 
@@ -24,7 +30,8 @@ impl Anchor {
     }
 }
 
-/// One screen row: a byte range of a line.
+/// One screen row: a byte range of a line (of a paragraph, from its head line's start, in a
+/// hard-wrapped text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub line: LineNo,
@@ -54,12 +61,51 @@ impl<'a> DocView<'a> {
         self.doc.text.line_count()
     }
 
-    /// Whether line `no` is left out of the display: ads, `##paidend##`, and a blank line after
-    /// another blank line (runs of blank lines show as one).
+    /// Whether line `no` is left out of the display: ads, `##paidend##`, a blank line after
+    /// another blank line (runs of blank lines show as one), and a line a hard-wrapped paragraph
+    /// runs on into (its head shows it).
     #[must_use]
     pub fn is_hidden(&self, no: LineNo) -> bool {
         self.doc.is_artefact_line(no)
             || (no > 1 && self.doc.text.is_blank(no) && self.doc.text.is_blank(no - 1))
+            || (no > 1 && self.runs_on(no - 1))
+    }
+
+    /// Whether line `no` of a hard-wrapped text runs on into the next line on screen.
+    fn runs_on(&self, no: LineNo) -> bool {
+        self.doc.wrap_width.is_some_and(|w| {
+            crate::parse::wrapped::next_in_paragraph(&self.doc.text, no, w) == Some(no + 1)
+        })
+    }
+
+    /// The bytes line `no` shows: the line, or from a paragraph's head line to its last line.
+    #[must_use]
+    pub fn span(&self, no: LineNo) -> Range<usize> {
+        let text = &self.doc.text;
+        let Some(range) = text.line_range(no) else {
+            return 0..0;
+        };
+        let mut last = no;
+        while self.runs_on(last) {
+            last += 1;
+        }
+        range.start..text.line_range(last).map_or(range.end, |r| r.end)
+    }
+
+    /// An anchor moved from a hidden line a paragraph runs on into to its head line (the byte
+    /// counted from the head's start); any other anchor as it is.
+    #[must_use]
+    pub fn to_head(&self, anchor: Anchor) -> Anchor {
+        let mut line = anchor.line;
+        while line > 1 && self.runs_on(line - 1) {
+            line -= 1;
+        }
+        let text = &self.doc.text;
+        let offset = |n: LineNo| text.line_range(n).map_or(0, |r| r.start);
+        Anchor {
+            line,
+            byte: anchor.byte + offset(anchor.line) - offset(line),
+        }
     }
 
     /// The first shown line at or after `no`.
@@ -76,9 +122,17 @@ impl<'a> DocView<'a> {
             .find(|&n| !self.is_hidden(n))
     }
 
-    /// The rows of line `no` (byte ranges of the line).
+    /// The rows of line `no` (byte ranges of the line, or of its paragraph from the line's
+    /// start).
     #[must_use]
     pub fn rows(&self, no: LineNo) -> Vec<Range<usize>> {
+        if self.doc.wrap_width.is_some() && self.runs_on(no) {
+            let span = self.span(no);
+            // The soft breaks wrapped as nothing: a NUL keeps every byte offset and has no
+            // width (and no break opportunity of its own).
+            let joined = self.doc.text.as_str()[span].replace('\n', "\0");
+            return wrap_line(&joined, self.width, self.ambiguous_wide);
+        }
         wrap_line(self.doc.text.line(no), self.width, self.ambiguous_wide)
     }
 
@@ -86,6 +140,7 @@ impl<'a> DocView<'a> {
     /// jump to a byte in the middle of a row), and onto a shown line.
     #[must_use]
     pub fn snap(&self, anchor: Anchor) -> Anchor {
+        let anchor = self.to_head(anchor);
         let Some(line) = self
             .shown_at_or_after(anchor.line)
             .or_else(|| self.shown_at_or_before(anchor.line))

@@ -600,8 +600,8 @@ fn hand_made_heads_and_boundaries() {
 }
 
 /// In a hard-wrapped text a word cut by a soft break (`习` at the end of one line, `近平` at the
-/// start of the next) is found by a search and highlighted on both rows, and page numbers are
-/// kept out of the report.
+/// start of the next) is found by a search, shown whole (the paragraph reflowed) and
+/// highlighted, and page numbers are kept out of the report and off the screen.
 #[test]
 fn search_reads_across_soft_breaks() {
     use huibian::app::{App, Settings};
@@ -665,13 +665,86 @@ fn search_reads_across_soft_breaks() {
     };
     let (xi, yi) = cell_of("习", 1);
     let (xj, yj) = cell_of("近", yi);
-    assert_eq!(yj, yi + 1, "the hit runs over the break");
+    let (xp, yp) = cell_of("平", yj);
+    // Shown by paragraph: the cut `习` / `近平` is one word on screen again.
+    assert_eq!((yj, yp), (yi, yi), "习近平 on one row");
+    assert_eq!((xj, xp), (xi + 2, xi + 4));
     let plain = buf[(xi.saturating_sub(2), yi)].style();
-    for (x, y) in [(xi, yi), (xj, yj)] {
+    for x in [xi, xj, xp] {
         assert_ne!(
-            buf[(x, y)].style(),
+            buf[(x, yi)].style(),
             plain,
-            "({x},{y}) is highlighted as a hit"
+            "({x},{yi}) is highlighted as a hit"
         );
     }
+    // The page numbers are not shown.
+    let screen: String = (0..20)
+        .flat_map(|y| (0..100).map(move |x| (x, y)))
+        .map(|(x, y)| buf[(x, y)].symbol().to_owned())
+        .collect();
+    assert!(!screen.contains("- 1 -"), "{screen}");
+}
+
+/// A hard-wrapped compilation read as paragraphs: scrolling a row at a time down to the end and
+/// back up again passes the same rows, no row is wider than the pane, jumps land on titles, and
+/// a search hit inside a paragraph is brought on screen.
+#[test]
+fn a_hard_wrapped_compilation_scrolls_by_paragraph() {
+    use huibian::view::{Anchor, DocView};
+    let text = fixture(CORPUS[0]);
+    let made = Shape::HardWrap.apply(&text, &parse(&text));
+    let doc = parse(&made);
+    assert_eq!(doc.wrap_width, Some(32));
+    for width in [20, 47, 90] {
+        let view = DocView::new(&doc, width, false);
+        let mut down = vec![view.snap(Anchor::line(1))];
+        loop {
+            let next = view.down(*down.last().unwrap(), 1);
+            if next == *down.last().unwrap() {
+                break;
+            }
+            down.push(next);
+        }
+        let mut up = vec![*down.last().unwrap()];
+        while up.len() < down.len() {
+            up.push(view.up(*up.last().unwrap(), 1));
+        }
+        up.reverse();
+        assert_eq!(up, down, "width {width}: the same rows both ways");
+        // Fewer rows than lines at a wide pane: paragraphs are joined (45 characters a row),
+        // not cut at 32.
+        if width == 90 {
+            let lines = doc.text.line_count();
+            assert!(
+                down.len() * 10 < lines * 8,
+                "{} rows for {lines} lines",
+                down.len()
+            );
+        }
+        for row in view.rows_from(Anchor::line(1), down.len()) {
+            let shown = &doc.text.as_str()[view.span(row.line)][row.range.clone()];
+            assert!(huibian::wrap::str_width(shown, false) <= width, "{shown}");
+        }
+    }
+    let mut app = huibian::app::App::new(doc, huibian::app::Settings::default());
+    app.resize(120, 30);
+    for key in huibian::keymap::key_events("]]") {
+        let _ = app.handle_key(&key);
+    }
+    assert_eq!(app.top.line, app.doc.reports[2].line);
+    for key in huibian::keymap::key_events("/近平新时代<Enter>") {
+        let _ = app.handle_key(&key);
+    }
+    let hit = app
+        .finder
+        .search
+        .as_ref()
+        .and_then(|s| s.current.clone())
+        .expect("a hit");
+    let rows = app.view().rows_from(app.top, 29);
+    let on_screen = rows.iter().any(|r| {
+        let start = app.doc.text.line_range(r.line).map_or(0, |l| l.start);
+        start + r.range.start <= hit.start && hit.start < start + r.range.end
+    });
+    assert!(on_screen, "the hit is on screen");
 }

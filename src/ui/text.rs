@@ -129,11 +129,12 @@ type LineHit = (std::ops::Range<usize>, bool);
 
 /// The search hits inside line `no`, as byte ranges of the line, each marked when it is the
 /// current hit. Only lines on screen are searched, so highlighting costs nothing per document.
-fn line_hits(app: &App, no: LineNo) -> Vec<LineHit> {
-    let (Some(search), Some(range)) = (app.finder.search.as_ref(), app.doc.text.line_range(no))
-    else {
+fn line_hits(app: &App, view: &crate::view::DocView<'_>, no: LineNo) -> Vec<LineHit> {
+    let Some(search) = app.finder.search.as_ref() else {
         return Vec::new();
     };
+    // What the line shows: itself, or its whole paragraph in a hard-wrapped text.
+    let range = view.span(no);
     // A hit in a hard-wrapped text may run over a soft break: search the line with its
     // neighbours and keep the part of each hit inside this line.
     let text = app.doc.text.as_str();
@@ -143,7 +144,8 @@ fn line_hits(app: &App, no: LineNo) -> Vec<LineHit> {
             .text
             .line_range(no.saturating_sub(1).max(1))
             .map_or(range.start, |r| r.start);
-        let end = app.doc.text.line_range(no + 1).map_or(range.end, |r| r.end);
+        let after = app.doc.text.line_of_offset(range.end) + 1;
+        let end = app.doc.text.line_range(after).map_or(range.end, |r| r.end);
         start..end
     } else {
         range.clone()
@@ -197,9 +199,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if selected.is_some_and(|(a, b)| a <= row.line && row.line <= b) {
             buf[(area.x, y)].set_symbol(">").set_style(theme.selection);
         }
-        let text = app.doc.text.line(row.line);
+        // The line, or its paragraph: row ranges count from the line's start either way.
+        let text = &app.doc.text.as_str()[view.span(row.line)];
         if hits.as_ref().is_none_or(|(l, _)| *l != row.line) {
-            hits = Some((row.line, line_hits(app, row.line)));
+            hits = Some((row.line, line_hits(app, &view, row.line)));
         }
         let line_hits = hits.as_ref().map_or(&[][..], |(_, h)| h.as_slice());
         let (a, b) = (row.range.start, row.range.end);
