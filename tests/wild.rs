@@ -748,3 +748,41 @@ fn a_hard_wrapped_compilation_scrolls_by_paragraph() {
     });
     assert!(on_screen, "the hit is on screen");
 }
+
+/// The 目录 names each 政府工作报告 by year and place; the body heads each with `政府工作报告` and a
+/// dateline naming them: matched in order through the dateline.
+#[test]
+fn report_headings_that_differ_from_the_toc() {
+    let body = |city: &str| {
+        format!(
+            "政府工作报告\n——2025年1月14日在{city}第十六届人民代表大会第三次会议上\n\n各位代表：\n\
+             现在，我代表市人民政府，向大会报告工作。\n一、2024年工作回顾\n（一）经济持续回升向好。\n\
+             二、2025年工作安排\n（一）扩大内需。\n（二）深化改革。\n"
+        )
+    };
+    let text = format!(
+        "2025年地方政府工作报告汇编（2篇）\n\n目录\n1.2025年北京市政府工作报告\n2.2025年上海市政府工作报告\n\n{}\n{}",
+        body("北京市"),
+        body("上海市")
+    );
+    let doc = parse(&text);
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    let found: Vec<(usize, TitleMatch, Option<usize>)> = doc
+        .reports
+        .iter()
+        .map(|r| (r.line, r.title_match, r.toc_entry))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (7, TitleMatch::Similar, Some(0)),
+            (18, TitleMatch::Similar, Some(1))
+        ]
+    );
+    assert!(
+        doc.reports
+            .iter()
+            .all(|r| r.plan.as_ref().and_then(|p| p.heading.as_deref())
+                == Some("二、2025年工作安排"))
+    );
+}

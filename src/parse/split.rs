@@ -232,21 +232,36 @@ fn align(
     let keys: Vec<String> = titles.iter().map(|t| title_key(t)).collect();
     let mut lines = Vec::new();
     let mut line_keys = Vec::new();
+    let mut dated = Vec::new();
     for n in lo..=hi {
         if blocked(n) || text.is_blank(n) {
             continue;
         }
-        let key = title_key(text.trimmed(n));
+        let mut key = title_key(text.trimmed(n));
         if title_strength(text, n) > 0 || keys.contains(&key) {
+            // A heading under a dateline (`政府工作报告` / `——2025年…在北京市…会议上`) is matched
+            // with its dateline, which names the year and the place the 目录 names.
+            let dateline = (n + 1..=hi.min(n + 3))
+                .find(|&m| !text.is_blank(m))
+                .filter(|&m| is_dateline(text.trimmed(m)));
+            if let Some(d) = dateline {
+                key.push_str(&title_key(text.trimmed(d)));
+            }
             lines.push(n);
             line_keys.push(key);
+            dated.push(dateline.is_some());
         }
     }
     if lines.is_empty() || titles.is_empty() {
         return Vec::new();
     }
     let sim = |i: usize, j: usize| {
-        let s = similarity(&keys[i], &line_keys[j]);
+        // With a dateline the line says more than the entry: how much of the entry it holds.
+        let s = if dated[j] {
+            containment(&keys[i], &line_keys[j])
+        } else {
+            similarity(&keys[i], &line_keys[j])
+        };
         (s >= MIN_SIMILARITY).then_some(s)
     };
     let (t, l) = (titles.len(), lines.len());
@@ -284,6 +299,24 @@ fn align(
         }
     }
     out
+}
+
+/// The share of `a`'s character bigrams that `b` holds.
+#[must_use]
+pub fn containment(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>()
+    };
+    let (ga, mut gb) = (grams(a), grams(b));
+    if ga.is_empty() {
+        return 0.0;
+    }
+    gb.sort_unstable();
+    let held = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
+    #[allow(clippy::cast_precision_loss)]
+    let share = held as f64 / ga.len() as f64;
+    share
 }
 
 /// Dice coefficient of the character bigrams of two strings.
@@ -366,7 +399,11 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     // Read in simplified script (`…工作總結`, `二〇二五年政府工作報告`).
     let bare: String = bare.chars().map(fold_script).collect();
     let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
-    let year = years(&bare).next().is_some() || main.contains("年度");
+    // A report's own heading without a year (`政府工作报告`) is dated by the line under it.
+    let dated = (n + 1..=text.line_count().min(n + 3))
+        .find(|&m| !text.is_blank(m))
+        .is_some_and(|m| is_dateline(text.trimmed(m)));
+    let year = years(&bare).next().is_some() || main.contains("年度") || dated;
     // A part of a report, not a report: a line that opens with its year and names a review or
     // a plan part (`2024年工作回顾`, `2025年工作安排`, `2025年主要任务`).
     let part = bare.starts_with(|c: char| c.is_ascii_digit() || "二〇零一".contains(c))
@@ -386,6 +423,16 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     } else {
         1
     }
+}
+
+/// A dateline under a report's title: `——2025年1月14日在北京市第十六届人民代表大会第三次会议上`.
+#[must_use]
+pub fn is_dateline(t: &str) -> bool {
+    let rest = t.trim_start_matches(['—', '-', '－', '─', ' ', '　']);
+    rest.len() < t.len()
+        && years(rest).next().is_some()
+        && rest.contains('月')
+        && (rest.contains("会") || rest.ends_with('上'))
 }
 
 /// Report starts found from the text alone (no TOC).
