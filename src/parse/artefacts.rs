@@ -98,7 +98,12 @@ pub fn is_watermark_like(line: &str) -> bool {
         "版权所有",
     ];
     let t = line.trim();
-    (4..=120).contains(&t.len()) && !t.contains('。') && SITE.iter().any(|w| t.contains(w))
+    // One pass for the words' first characters before any word is looked for: this is asked
+    // of every short line.
+    (4..=120).contains(&t.len())
+        && t.contains(['.', 'h', '文', '范', '下', '转', '仅', '版'])
+        && !t.contains('。')
+        && SITE.iter().any(|w| t.contains(w))
 }
 
 /// Finds marker and ad lines anywhere in the file. An ad is a line of its own that starts with a

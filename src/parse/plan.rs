@@ -86,6 +86,16 @@ const PROSE_CUES: [&str; 11] = [
     "明年",
     "来年",
 ];
+/// The cues of [`PROSE_CUES`] that traditional script writes differently.
+const PROSE_CUES_TRADITIONAL: [&str; 7] = [
+    "下一階段",
+    "下階段",
+    "今後",
+    "接下來",
+    "下來，",
+    "下來,",
+    "來年",
+];
 /// Verbs of commitment that follow a prose cue.
 const COMMITMENT: [&str; 14] = [
     "将",
@@ -382,14 +392,21 @@ fn prose_start(r: &ReportOutline<'_>, from: LineNo) -> Option<LineNo> {
 
 /// Whether a line holds a plan cue followed closely by a commitment (`下一步，我局将…`).
 fn has_prose_cue(line: &str, report_year: Option<u32>) -> bool {
-    // Read in simplified script: `下一步，我局將繼續…` is the same cue.
-    let folded: String = line.chars().map(fold_script).collect();
-    let line = folded.as_str();
     let next_year = report_year.map(|y| format!("{}年", y + 1));
-    let cues = PROSE_CUES.iter().copied().chain(next_year.as_deref());
+    // The cues in either script (`今後`, `下一階段`); only the words after a cue are folded to
+    // simplified script, never the whole paragraph (this runs on every report's closing lines).
+    let cues = PROSE_CUES
+        .iter()
+        .chain(PROSE_CUES_TRADITIONAL.iter())
+        .copied()
+        .chain(next_year.as_deref());
     cues.flat_map(|cue| line.match_indices(cue))
         .any(|(at, cue)| {
-            let after: String = line[at + cue.len()..].chars().take(30).collect();
+            let after: String = line[at + cue.len()..]
+                .chars()
+                .take(30)
+                .map(fold_script)
+                .collect();
             let before = line[..at].chars().next_back();
             // A cue opens a clause: at the line start or after punctuation or 在 (在今后的工作中).
             let opens = before.is_none_or(|c| {
@@ -566,6 +583,19 @@ mod tests {
 
     fn kind(p: &str) -> Option<PhraseKind> {
         classify_phrase(p, Some(2023))
+    }
+
+    #[test]
+    fn prose_cues_in_traditional_script_are_listed() {
+        let s2t = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t)
+            .expect("OpenCC s2t");
+        for cue in PROSE_CUES {
+            let traditional = s2t.convert(cue);
+            assert!(
+                traditional == cue || PROSE_CUES_TRADITIONAL.contains(&traditional.as_str()),
+                "{cue} is written {traditional} in traditional script"
+            );
+        }
     }
 
     #[test]
