@@ -86,6 +86,17 @@ const PROSE_CUES: [&str; 11] = [
     "明年",
     "来年",
 ];
+/// One automaton for every cue in either script.
+fn prose_cues() -> Option<&'static aho_corasick::AhoCorasick> {
+    static CUES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(PROSE_CUES.iter().chain(PROSE_CUES_TRADITIONAL.iter()))
+            .ok()
+    })
+    .as_ref()
+}
+
 /// The cues of [`PROSE_CUES`] that traditional script writes differently.
 const PROSE_CUES_TRADITIONAL: [&str; 7] = [
     "下一階段",
@@ -393,14 +404,19 @@ fn prose_start(r: &ReportOutline<'_>, from: LineNo) -> Option<LineNo> {
 /// Whether a line holds a plan cue followed closely by a commitment (`下一步，我局将…`).
 fn has_prose_cue(line: &str, report_year: Option<u32>) -> bool {
     let next_year = report_year.map(|y| format!("{}年", y + 1));
-    // The cues in either script (`今後`, `下一階段`); only the words after a cue are folded to
-    // simplified script, never the whole paragraph (this runs on every report's closing lines).
-    let cues = PROSE_CUES
-        .iter()
-        .chain(PROSE_CUES_TRADITIONAL.iter())
-        .copied()
-        .chain(next_year.as_deref());
-    cues.flat_map(|cue| line.match_indices(cue))
+    // The cues in either script (`今後`, `下一階段`), found in one pass over the line by one
+    // automaton (this runs on every report's closing lines); only the words after a cue are
+    // folded to simplified script, never the whole paragraph.
+    let fixed = prose_cues()
+        .into_iter()
+        .flat_map(|cues| cues.find_overlapping_iter(line))
+        .map(|m| (m.start(), &line[m.range()]));
+    let dated = next_year
+        .as_deref()
+        .into_iter()
+        .flat_map(|cue| line.match_indices(cue));
+    fixed
+        .chain(dated)
         .any(|(at, cue)| {
             let after: String = line[at + cue.len()..]
                 .chars()
