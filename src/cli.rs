@@ -257,7 +257,8 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         }
         let breadcrumb = !options.no_breadcrumb && user.config.breadcrumb.unwrap_or(true);
         let mut buffered = io::BufWriter::new(out);
-        buffered.write_all(piece.text(&compilation, breadcrumb).as_bytes())?;
+        let text = piece.text(&compilation, breadcrumb);
+        buffered.write_all(crate::safe::terminal_safe(&text).as_bytes())?;
         buffered.flush()?;
         return Ok(());
     }

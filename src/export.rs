@@ -306,12 +306,19 @@ fn json_tail(c: &Compilation, out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"}\n")
 }
 
-/// Writes `what` for a parsed compilation.
+/// Writes `what` for a parsed compilation. The text exports are made terminal-safe on the way
+/// ([`crate::safe`]: no line separator or bidi control reaches a terminal); the JSON keeps the
+/// document's characters (escaped where JSON requires).
 ///
 /// # Errors
 /// Only when writing to `out` fails.
 pub fn write(c: &Compilation, what: Export<'_>, out: &mut impl Write) -> io::Result<()> {
-    let mut streamer = Streamer::new(what, out);
+    if let Export::Json { .. } = what {
+        let mut streamer = Streamer::new(what, out);
+        streamer.outline(c)?;
+        return streamer.finish(c);
+    }
+    let mut streamer = Streamer::new(what, crate::safe::TerminalSafe(out));
     streamer.outline(c)?;
     streamer.finish(c)
 }

@@ -24,6 +24,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod resume;
+pub mod safe;
 pub mod sample;
 pub mod search;
 pub mod terminal;

@@ -26,6 +26,8 @@ pub fn char_width(c: char, ambiguous_wide: bool) -> usize {
     if c == '\t' {
         return TAB_WIDTH;
     }
+    // Measured as drawn: a line separator or bidi control shows as a symbol (`crate::safe`).
+    let c = crate::safe::neutral(c).unwrap_or(c);
     let w = if ambiguous_wide {
         c.width_cjk()
     } else {

@@ -4,8 +4,9 @@
 //! else `chardetng` on a 64 KiB prefix, whose guess `encoding_rs` applies to the whole file.
 //! Afterwards CRLF and lone CR become LF (one line each, so line numbers stay the file's), and
 //! every control character other than TAB and LF becomes a visible Control Picture (U+2400 block)
-//! or U+FFFD, and so do the characters that break or reorder a terminal's line (U+2028, bidi
-//! controls): document text is data and never reaches a terminal as an escape sequence.
+//! or U+FFFD: document text is data and never reaches a terminal as an escape sequence (the
+//! printable characters that still move a terminal's cursor, U+2028 and the bidi controls, are
+//! replaced where text leaves for a terminal: [`crate::safe`]).
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -251,10 +252,11 @@ fn encoding_name(enc: &'static Encoding) -> &'static str {
     }
 }
 
-/// Whether the text holds a CR, a control character other than TAB and LF, DEL, a C1 control
-/// (`C2 80`–`C2 9F` in UTF-8), or a character that breaks or reorders a terminal's line (see
-/// [`neutral`]). The control test folds u8 lanes with no early exit, which compiles to SIMD
-/// compares; the rest are found from their few lead bytes (`C2`, `D8`, `E2`) with memchr.
+/// Whether the text holds a CR, a control character other than TAB and LF, DEL, or a C1
+/// control (`C2 80`–`C2 9F` in UTF-8). The control test folds u8 lanes with no early exit, which
+/// compiles to SIMD compares; C1 controls are found from the few `C2` lead bytes with memchr.
+/// (Characters that reorder or break a terminal's line without being controls, such as U+202E,
+/// are data here; [`crate::safe`] replaces them where text leaves for a terminal.)
 fn needs_cleaning(bytes: &[u8]) -> bool {
     let control = |b: u8| {
         u8::from(b < 0x20) & u8::from(b != b'\n') & u8::from(b != b'\t') | u8::from(b == 0x7f)
@@ -262,33 +264,8 @@ fn needs_cleaning(bytes: &[u8]) -> bool {
     bytes
         .chunks(256)
         .any(|block| block.iter().fold(0u8, |acc, &b| acc | control(b)) != 0)
-        || memchr::memchr3_iter(0xC2, 0xD8, 0xE2, bytes).any(|i| {
-            let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-            match bytes[i] {
-                0xC2 => (0x80..0xA0).contains(&next(1)),
-                0xD8 => next(1) == 0x9C,
-                _ => matches!(
-                    (next(1), next(2)),
-                    (0x80, 0x8E | 0x8F | 0xA8..=0xAE) | (0x81, 0xA6..=0xA9)
-                ),
-            }
-        })
-}
-
-/// What a character that would break or reorder a terminal's line becomes: the line and
-/// paragraph separators (U+2028, U+2029: some terminals move the cursor, leaving stale cells)
-/// a visible ␤, the bidirectional controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069,
-/// which reverse what follows them, up to the shell's prompt) U+FFFD; others stay.
-fn neutral(c: char) -> Option<char> {
-    match c {
-        '\u{2028}' | '\u{2029}' => Some('\u{2424}'),
-        '\u{061c}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}' => Some('\u{FFFD}'),
-        _ => None,
-    }
+        || memchr::memchr_iter(0xC2, bytes)
+            .any(|i| bytes.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n)))
 }
 
 /// Normalises line breaks and neutralises control characters. Returns the input untouched (no
@@ -313,7 +290,7 @@ fn clean(text: String) -> String {
             }
             '\u{7f}' => out.push('\u{2421}'),
             '\u{80}'..='\u{9f}' => out.push('\u{FFFD}'),
-            _ => out.push(neutral(c).unwrap_or(c)),
+            _ => out.push(c),
         }
     }
     out
@@ -412,15 +389,14 @@ mod tests {
     }
 
     #[test]
-    fn line_separators_and_bidi_controls_become_visible() {
-        let d = decode("甲\u{2028}乙\u{2029}丙\u{202e}丁\u{2067}戊\u{200f}“己”…".as_bytes())
-            .expect("text");
+    fn line_separators_and_bidi_controls_stay_data() {
+        let text = "甲\u{2028}乙\u{202e}丙“丁”…";
+        let d = decode(text.as_bytes()).expect("text");
         assert_eq!(
-            d.text,
-            "甲\u{2424}乙\u{2424}丙\u{FFFD}丁\u{FFFD}戊\u{FFFD}“己”…"
+            d.text, text,
+            "the model keeps the document's own characters"
         );
-        // Quotes, dashes and ellipses share the lead bytes and are left alone, uncopied.
-        assert!(!needs_cleaning("“引号”——省略…".as_bytes()));
+        assert!(!needs_cleaning(text.as_bytes()));
     }
 
     #[test]

@@ -91,8 +91,7 @@ fn prose_cues() -> Option<&'static aho_corasick::AhoCorasick> {
     static CUES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
     CUES.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(PROSE_CUES.iter().chain(PROSE_CUES_TRADITIONAL.iter()))
-            .ok()
+        aho_corasick::AhoCorasick::new(PROSE_CUES.iter().chain(PROSE_CUES_TRADITIONAL.iter())).ok()
     })
     .as_ref()
 }
@@ -415,24 +414,22 @@ fn has_prose_cue(line: &str, report_year: Option<u32>) -> bool {
         .as_deref()
         .into_iter()
         .flat_map(|cue| line.match_indices(cue));
-    fixed
-        .chain(dated)
-        .any(|(at, cue)| {
-            let after: String = line[at + cue.len()..]
-                .chars()
-                .take(30)
-                .map(fold_script)
-                .collect();
-            let before = line[..at].chars().next_back();
-            // A cue opens a clause: at the line start or after punctuation or 在 (在今后的工作中).
-            let opens = before.is_none_or(|c| {
-                matches!(
-                    c,
-                    '。' | '，' | '；' | '：' | '！' | ',' | '在' | '”' | '）'
-                )
-            });
-            opens && COMMITMENT.iter().any(|v| after.contains(v))
-        })
+    fixed.chain(dated).any(|(at, cue)| {
+        let after: String = line[at + cue.len()..]
+            .chars()
+            .take(30)
+            .map(fold_script)
+            .collect();
+        let before = line[..at].chars().next_back();
+        // A cue opens a clause: at the line start or after punctuation or 在 (在今后的工作中).
+        let opens = before.is_none_or(|c| {
+            matches!(
+                c,
+                '。' | '，' | '；' | '：' | '！' | ',' | '在' | '”' | '）'
+            )
+        });
+        opens && COMMITMENT.iter().any(|v| after.contains(v))
+    })
 }
 
 /// The last two paragraphs of the body, each as its first line and its text: a line each, or in

@@ -21,7 +21,8 @@ pub fn put(
     ambiguous_wide: bool,
 ) -> u16 {
     let mut x = x;
-    for c in s.chars() {
+    // Line separators and bidi controls are drawn as symbols, never sent (`crate::safe`).
+    for c in s.chars().map(|c| crate::safe::neutral(c).unwrap_or(c)) {
         let w = u16::try_from(char_width(c, ambiguous_wide)).unwrap_or(u16::MAX);
         if w == 0 {
             continue;
