@@ -15,6 +15,9 @@ use std::ops::Range;
 use crate::model::{Compilation, LineNo};
 use crate::wrap::wrap_line;
 
+/// Most lines a shown paragraph of a hard-wrapped text joins.
+pub const PARAGRAPH_LINES: LineNo = 64;
+
 /// A position in the text: a line and a byte offset in it (the start of a row when shown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
 pub struct Anchor {
@@ -71,11 +74,15 @@ impl<'a> DocView<'a> {
             || (no > 1 && self.runs_on(no - 1))
     }
 
-    /// Whether line `no` of a hard-wrapped text runs on into the next line on screen.
+    /// Whether line `no` of a hard-wrapped text runs on into the next line on screen. A shown
+    /// paragraph holds at most [`PARAGRAPH_LINES`] lines (it breaks after every line whose number
+    /// is a multiple of it), so a text with no paragraph breaks at all costs no more per row
+    /// than one with many.
     fn runs_on(&self, no: LineNo) -> bool {
-        self.doc.wrap_width.is_some_and(|w| {
-            crate::parse::wrapped::next_in_paragraph(&self.doc.text, no, w) == Some(no + 1)
-        })
+        no % PARAGRAPH_LINES != 0
+            && self.doc.wrap_width.is_some_and(|w| {
+                crate::parse::wrapped::next_in_paragraph(&self.doc.text, no, w) == Some(no + 1)
+            })
     }
 
     /// The bytes line `no` shows: the line, or from a paragraph's head line to its last line.
