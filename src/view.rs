@@ -79,7 +79,7 @@ impl<'a> DocView<'a> {
     /// is a multiple of it), so a text with no paragraph breaks at all costs no more per row
     /// than one with many.
     fn runs_on(&self, no: LineNo) -> bool {
-        no % PARAGRAPH_LINES != 0
+        !no.is_multiple_of(PARAGRAPH_LINES)
             && self.doc.wrap_width.is_some_and(|w| {
                 crate::parse::wrapped::next_in_paragraph(&self.doc.text, no, w) == Some(no + 1)
             })
