@@ -349,3 +349,19 @@ fn a_batch_of_typed_keys_is_searched_once() {
             .is_some_and(|s| s.current.is_some())
     );
 }
+
+#[test]
+fn history_brings_a_regex_back_as_a_regex() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "/<C-r>法治.建设<Enter>");
+    let first = counter(&a);
+    assert!(first.ends_with("/2"), "{first}");
+    type_keys(&mut a, "gg/<Up><Enter>");
+    assert_eq!(counter(&a), first, "the same regex search again");
+    assert!(a.finder.search.as_ref().is_some_and(|s| s.query.regex));
+    // A literal search after it comes back literal.
+    type_keys(&mut a, "/法治<Enter>/<Up>");
+    assert!(a.finder.prompt.as_ref().is_some_and(|p| !p.regex));
+    type_keys(&mut a, "<Up>");
+    assert!(a.finder.prompt.as_ref().is_some_and(|p| p.regex));
+}

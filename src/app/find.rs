@@ -107,7 +107,8 @@ impl ActiveSearch {
 pub struct Finder {
     pub prompt: Option<Prompt>,
     pub search: Option<ActiveSearch>,
-    pub history: Vec<String>,
+    /// Searches confirmed, oldest first, each with its mode (literal or regex).
+    pub history: Vec<Query>,
     generation: u64,
     /// Places jumped from, for `Ctrl-o`/`Ctrl-i`, and where in that list we are.
     jumps: Vec<Anchor>,
@@ -292,8 +293,15 @@ impl App {
             return Effect::None;
         };
         let text = prompt.text();
-        if !text.is_empty() && self.finder.history.last() != Some(&text) {
-            self.finder.history.push(text.clone());
+        let entry = Query {
+            text: text.clone(),
+            regex: prompt.regex,
+        };
+        if prompt.kind == PromptKind::Search
+            && !text.is_empty()
+            && self.finder.history.last() != Some(&entry)
+        {
+            self.finder.history.push(entry);
         }
         match prompt.kind {
             PromptKind::Search => {
@@ -375,7 +383,12 @@ impl App {
             (Some(p), false) => (p + 1 < history_len).then_some(p + 1),
         };
         prompt.history_pos = pos;
-        let text = pos.map_or(String::new(), |p| self.finder.history[p].clone());
+        // An entry comes back in the mode it was searched in (a regex stays a regex).
+        let (text, regex) = pos.map_or((String::new(), prompt.regex), |p| {
+            let q = &self.finder.history[p];
+            (q.text.clone(), q.regex)
+        });
+        prompt.regex = regex;
         prompt.input = TextArea::new(vec![text]);
         prompt
             .input
