@@ -365,3 +365,22 @@ fn history_brings_a_regex_back_as_a_regex() {
     type_keys(&mut a, "<Up>");
     assert!(a.finder.prompt.as_ref().is_some_and(|p| p.regex));
 }
+
+#[test]
+fn ctrl_u_clears_the_prompt_and_ctrl_w_deletes_a_word() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "/信访 工作<C-w>");
+    assert_eq!(
+        a.finder.prompt.as_ref().map(|p| p.text()),
+        Some("信访 ".into())
+    );
+    type_keys(&mut a, "<C-u>");
+    assert_eq!(
+        a.finder.prompt.as_ref().map(|p| p.text()),
+        Some(String::new())
+    );
+    assert!(
+        a.finder.search.is_none(),
+        "an empty prompt searches nothing"
+    );
+}

@@ -162,7 +162,22 @@ impl App {
             return Effect::None;
         };
         let before = prompt.text();
-        prompt.input.input(key);
+        // Readline's line editing where the text area's defaults differ: Ctrl-u clears back to
+        // the line's start (not undo), Ctrl-w deletes the word before the caret.
+        let ctrl = key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL);
+        match key.code {
+            crossterm::event::KeyCode::Char('u') if ctrl => {
+                prompt.input.delete_line_by_head();
+            }
+            crossterm::event::KeyCode::Char('w') if ctrl => {
+                prompt.input.delete_word();
+            }
+            _ => {
+                prompt.input.input(key);
+            }
+        }
         if prompt.text() == before {
             return Effect::None;
         }
