@@ -838,7 +838,9 @@ impl App {
                 crate::copy::plan(doc, self.entry.report)
                     .or_else(|| crate::copy::report(doc, self.entry.report))
             }
-            Action::CopySection => crate::copy::section_at(doc, self.top.line),
+            // On the title page: the title page itself (title, count, 目录).
+            Action::CopySection => crate::copy::section_at(doc, self.top.line)
+                .or_else(|| crate::copy::title_page(doc, self.top.line)),
             Action::CopyReport => crate::copy::report(doc, r),
             _ => crate::copy::plan(doc, r),
         };
@@ -848,7 +850,9 @@ impl App {
                 label: p.label,
             },
             None => {
-                self.message = Some(match doc.reports.get(r) {
+                // Only a plan can be missing from a report that is there.
+                let report = doc.reports.get(r).filter(|_| action == Action::CopyPlan);
+                self.message = Some(match report {
                     Some(report) => i18n::has_no_plan(self.settings.lang, &report.title),
                     None => self.settings.lang.get(Msg::NothingToCopyYet).into(),
                 });

@@ -171,6 +171,27 @@ pub fn all_plans(doc: &Compilation, breadcrumb: bool) -> (String, usize) {
     (text, pieces.len())
 }
 
+/// The title page (title, count, 目录: everything before the first report) when `line` is on
+/// it.
+#[must_use]
+pub fn title_page(doc: &Compilation, line: LineNo) -> Option<Piece> {
+    let end = doc
+        .reports
+        .first()
+        .map_or(doc.text.line_count(), |r| r.line.saturating_sub(1));
+    let first = (1..=end).find(|&n| !doc.text.is_blank(n))?;
+    let last = (first..=end).rev().find(|&n| !doc.text.is_blank(n))?;
+    (line <= end).then(|| Piece {
+        label: doc
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("lines {first}–{last}")),
+        breadcrumb: doc.name.clone().unwrap_or_default(),
+        first,
+        last,
+    })
+}
+
 /// Lines `first..=last` chosen by the user, with the breadcrumb of the first one.
 #[must_use]
 pub fn lines(doc: &Compilation, first: LineNo, last: LineNo) -> Piece {

@@ -185,3 +185,18 @@ fn section_specs_on_the_command_line() {
             .contains("numbered 1 to 16")
     );
 }
+
+#[test]
+fn y_on_the_title_page_copies_the_title_page() {
+    let mut a = app("000_3aa89c1d59f293ce.txt", 160, 45);
+    // The reader opens on the first report; `gg` goes to the title page above it.
+    let _ = copy(&mut a, "gg");
+    assert!(a.top.line < a.doc.reports[0].line);
+    let (text, label) = copy(&mut a, "y").expect("a copy");
+    assert_eq!(label, "2023年度工作总结汇编");
+    assert!(
+        text.contains("（14篇）") && text.contains("10.县人社局2023年工作总结"),
+        "{text}"
+    );
+    assert!(a.message.is_none(), "{:?}", a.message);
+}
