@@ -912,13 +912,13 @@ impl App {
     }
 }
 
-/// `1234567` as `1 234 567`.
+/// `1234567` as `1,234,567` (a space would read as two numbers).
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
+            out.push(',');
         }
         out.push(c);
     }

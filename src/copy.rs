@@ -185,7 +185,7 @@ pub fn title_page(doc: &Compilation, line: LineNo) -> Option<Piece> {
         label: doc
             .name
             .clone()
-            .unwrap_or_else(|| format!("lines {first}–{last}")),
+            .unwrap_or_else(|| format!("lines {first}-{last}")),
         breadcrumb: doc.name.clone().unwrap_or_default(),
         first,
         last,
@@ -199,7 +199,7 @@ pub fn lines(doc: &Compilation, first: LineNo, last: LineNo) -> Piece {
     let breadcrumb = section_at(doc, first)
         .map_or_else(|| doc.name.clone().unwrap_or_default(), |p| p.breadcrumb);
     Piece {
-        label: format!("lines {first}–{last}"),
+        label: format!("lines {first}-{last}"),
         breadcrumb,
         first,
         last,

@@ -540,8 +540,8 @@ impl Lang {
             Msg::ScopePlans => ("plan parts only", "仅计划部分"),
             Msg::ScopeReport => ("current report", "当前篇"),
             Msg::Osc52Large => (
-                " · large: some terminals cut OSC 52 short",
-                " · 内容较大：部分终端会截断 OSC 52",
+                "; large: some terminals cut OSC 52 short",
+                "；内容较大：部分终端会截断 OSC 52",
             ),
             Msg::Regex => ("(regex)", "（正则）"),
         };
@@ -677,12 +677,13 @@ pub fn has_no_plan(lang: Lang, title: &str) -> String {
     }
 }
 
-/// `copied X · N chars · method`.
+/// `copied X (N chars, method)`: ASCII punctuation, so the status line's width is the same in
+/// every terminal (`·` is East Asian Ambiguous).
 #[must_use]
 pub fn copied(lang: Lang, label: &str, chars: &str, method: &str) -> String {
     match lang {
-        Lang::En => format!("copied {label} · {chars} chars · {method}"),
-        Lang::Zh => format!("已复制 {label} · {chars}字 · {method}"),
+        Lang::En => format!("copied {label} ({chars} chars, {method})"),
+        Lang::Zh => format!("已复制 {label}（{chars}字，{method}）"),
     }
 }
 

@@ -131,13 +131,13 @@ fn osc52_outside_tmux_decodes_to_the_same_text() {
     a.copied(&label, &text, used);
     assert_eq!(
         a.message.as_deref(),
-        Some("copied 三、2024年工作计划 · 914 chars · OSC 52")
+        Some("copied 三、2024年工作计划 (914 chars, OSC 52)")
     );
     a.copied("big", &"字".repeat(30_000), Ok(Method::Osc52));
     assert!(
         a.message
             .as_deref()
-            .is_some_and(|m| m.contains("30 000 chars") && m.contains("cut OSC 52"))
+            .is_some_and(|m| m.contains("30,000 chars") && m.contains("cut OSC 52"))
     );
 }
 

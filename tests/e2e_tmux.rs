@@ -173,7 +173,7 @@ fn copy_a_plan_part_and_a_report_into_tmux() {
     });
     t.keys(&["]", "p"]);
     t.wait("the copy message", |s| {
-        s.contains("copied 三、2024年工作计划 · 914 chars · tmux")
+        s.contains("copied 三、2024年工作计划 (914 chars, tmux)")
     });
     let buffer = t.buffer();
     assert_eq!(
