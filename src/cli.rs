@@ -383,6 +383,7 @@ fn read_with(
         flag,
         env("NO_COLOR").as_deref(),
         env("COLORTERM").as_deref(),
+        env("TERM").as_deref(),
     );
     let mut theme = options
         .theme

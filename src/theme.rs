@@ -17,6 +17,9 @@ pub const BUILTIN: [(&str, &str); 3] = [
 pub enum ColorMode {
     /// Modifiers only (`NO_COLOR`, `--color never`).
     Never,
+    /// The 16 named colours only, for a terminal that says it has no more (`TERM=screen`,
+    /// `linux`, `vt100`, `xterm`): `#rrggbb` and 256-colour indexes mapped to the nearest.
+    Basic,
     /// Named and 256 colours; `#rrggbb` mapped to the nearest of the 256.
     Ansi,
     /// `#rrggbb` as 24-bit colour (`COLORTERM=truecolor|24bit`).
@@ -24,21 +27,41 @@ pub enum ColorMode {
 }
 
 impl ColorMode {
-    /// Decides from `--color auto|always|never`, `NO_COLOR` and `COLORTERM`.
+    /// Decides from `--color auto|always|never`, `NO_COLOR`, `COLORTERM` and `TERM`: a `TERM`
+    /// without `256color` (or `direct`) of a terminal known for 8/16 colours gets the 16 named
+    /// ones, as terminfo says (inside tmux, `set -g default-terminal tmux-256color` for more).
     #[must_use]
-    pub fn detect(flag: &str, no_color: Option<&str>, colorterm: Option<&str>) -> Self {
+    pub fn detect(
+        flag: &str,
+        no_color: Option<&str>,
+        colorterm: Option<&str>,
+        term: Option<&str>,
+    ) -> Self {
         let truecolor = colorterm.is_some_and(|c| matches!(c, "truecolor" | "24bit"));
+        let basic = term.is_some_and(|t| {
+            let family = t.split('-').next().unwrap_or(t);
+            !t.contains("256")
+                && !t.contains("direct")
+                && matches!(
+                    family,
+                    "screen"
+                        | "linux"
+                        | "vt100"
+                        | "vt220"
+                        | "xterm"
+                        | "ansi"
+                        | "rxvt"
+                        | "cons25"
+                        | "tmux"
+                )
+        });
         match flag {
             "never" => Self::Never,
-            "always" => {
-                if truecolor {
-                    Self::TrueColor
-                } else {
-                    Self::Ansi
-                }
-            }
+            "always" if truecolor => Self::TrueColor,
+            "always" => Self::Ansi,
             _ if no_color.is_some_and(|v| !v.is_empty()) => Self::Never,
             _ if truecolor => Self::TrueColor,
+            _ if basic => Self::Basic,
             _ => Self::Ansi,
         }
     }
@@ -169,16 +192,70 @@ fn color(spec: &str, mode: ColorMode) -> Option<Color> {
             .ok()
             .filter(|_| hex.len() == 6)?;
         let [_, r, g, b] = v.to_be_bytes();
-        return Some(if mode == ColorMode::TrueColor {
-            Color::Rgb(r, g, b)
-        } else {
-            Color::Indexed(nearest_256(r, g, b))
+        return Some(match mode {
+            ColorMode::TrueColor => Color::Rgb(r, g, b),
+            ColorMode::Basic => nearest_16(r, g, b),
+            _ => Color::Indexed(nearest_256(r, g, b)),
         });
     }
     spec.parse::<u8>()
         .ok()
-        .map(Color::Indexed)
+        .map(|n| match mode {
+            ColorMode::Basic => {
+                let (r, g, b) = index_rgb(n);
+                nearest_16(r, g, b)
+            }
+            _ => Color::Indexed(n),
+        })
         .or_else(|| named(spec))
+}
+
+/// The sixteen named colours with xterm's default values.
+const SIXTEEN: [(Color, (u8, u8, u8)); 16] = [
+    (Color::Black, (0, 0, 0)),
+    (Color::Red, (205, 0, 0)),
+    (Color::Green, (0, 205, 0)),
+    (Color::Yellow, (205, 205, 0)),
+    (Color::Blue, (0, 0, 238)),
+    (Color::Magenta, (205, 0, 205)),
+    (Color::Cyan, (0, 205, 205)),
+    (Color::Gray, (229, 229, 229)),
+    (Color::DarkGray, (127, 127, 127)),
+    (Color::LightRed, (255, 0, 0)),
+    (Color::LightGreen, (0, 255, 0)),
+    (Color::LightYellow, (255, 255, 0)),
+    (Color::LightBlue, (92, 92, 255)),
+    (Color::LightMagenta, (255, 0, 255)),
+    (Color::LightCyan, (0, 255, 255)),
+    (Color::White, (255, 255, 255)),
+];
+
+/// The nearest of the sixteen named colours.
+fn nearest_16(r: u8, g: u8, b: u8) -> Color {
+    let d = |(x, y, z): (u8, u8, u8)| {
+        let sq = |a: u8, b: u8| (i32::from(a) - i32::from(b)).pow(2);
+        sq(x, r) + sq(y, g) + sq(z, b)
+    };
+    SIXTEEN
+        .iter()
+        .min_by_key(|(_, rgb)| d(*rgb))
+        .map_or(Color::Reset, |(c, _)| *c)
+}
+
+/// The colour of a 256-colour index (the 16 named, the 6×6×6 cube, the grey ramp).
+fn index_rgb(n: u8) -> (u8, u8, u8) {
+    match n {
+        0..=15 => SIXTEEN[usize::from(n)].1,
+        16..=231 => {
+            let level = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
+            let i = n - 16;
+            (level(i / 36), level(i / 6 % 6), level(i % 6))
+        }
+        _ => {
+            let v = 8 + (n - 232) * 10;
+            (v, v, v)
+        }
+    }
 }
 
 /// The nearest colour of the 6×6×6 cube of the 256-colour palette.
@@ -387,18 +464,66 @@ mod tests {
     }
 
     #[test]
+    fn a_sixteen_colour_terminal_gets_named_colours_only() {
+        for (term, mode) in [
+            ("screen", ColorMode::Basic),
+            ("linux", ColorMode::Basic),
+            ("xterm", ColorMode::Basic),
+            ("screen-256color", ColorMode::Ansi),
+            ("tmux-256color", ColorMode::Ansi),
+            ("xterm-256color", ColorMode::Ansi),
+            ("alacritty", ColorMode::Ansi),
+        ] {
+            assert_eq!(
+                ColorMode::detect("auto", None, None, Some(term)),
+                mode,
+                "{term}"
+            );
+        }
+        assert_eq!(
+            ColorMode::detect("auto", None, Some("truecolor"), Some("screen")),
+            ColorMode::TrueColor
+        );
+        assert_eq!(color("#ff0000", ColorMode::Basic), Some(Color::LightRed));
+        assert_eq!(color("231", ColorMode::Basic), Some(Color::White));
+        assert_eq!(color("236", ColorMode::Basic), Some(Color::Black));
+        // Every built-in theme, in 16 colours, uses no indexed or RGB colour.
+        for (name, _) in BUILTIN {
+            let t = builtin(name, ColorMode::Basic).expect(name);
+            let styles = [
+                t.text,
+                t.dim,
+                t.title,
+                t.report_title,
+                t.heading1,
+                t.search_hit,
+                t.status,
+                t.selection,
+            ];
+            for s in styles {
+                for c in [s.fg, s.bg].into_iter().flatten() {
+                    assert!(
+                        !matches!(c, Color::Indexed(_) | Color::Rgb(..)),
+                        "{name}: {c:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn no_color_means_modifiers_only() {
         assert_eq!(
-            ColorMode::detect("auto", Some("1"), Some("truecolor")),
+            ColorMode::detect("auto", Some("1"), Some("truecolor"), None),
             ColorMode::Never
         );
         assert_eq!(
-            ColorMode::detect("auto", None, Some("truecolor")),
+            ColorMode::detect("auto", None, Some("truecolor"), None),
             ColorMode::TrueColor
         );
-        assert_eq!(ColorMode::detect("auto", None, None), ColorMode::Ansi);
+        assert_eq!(ColorMode::detect("auto", None, None, None), ColorMode::Ansi);
         assert_eq!(
-            ColorMode::detect("always", Some("1"), None),
+            ColorMode::detect("always", Some("1"), None, None),
             ColorMode::Ansi
         );
         let theme = builtin("default", ColorMode::Never).expect("theme");
