@@ -487,6 +487,12 @@ mod tests {
         assert_eq!(color("#ff0000", ColorMode::Basic), Some(Color::LightRed));
         assert_eq!(color("231", ColorMode::Basic), Some(Color::White));
         assert_eq!(color("236", ColorMode::Basic), Some(Color::Black));
+        // On a light background secondary text is dark grey, not the faint light grey.
+        let light = builtin("light", ColorMode::Ansi).expect("light");
+        assert_eq!(
+            (light.dim.fg, light.separator.fg),
+            (Some(Color::DarkGray), Some(Color::DarkGray))
+        );
         // Every built-in theme, in 16 colours, uses no indexed or RGB colour.
         for (name, _) in BUILTIN {
             let t = builtin(name, ColorMode::Basic).expect(name);
