@@ -117,7 +117,17 @@ pub fn report(doc: &Compilation, r: usize) -> Option<Piece> {
 pub fn plan(doc: &Compilation, r: usize) -> Option<Piece> {
     let report = doc.reports.get(r)?;
     let p = report.plan.as_ref()?;
-    let heading = p.heading.clone().unwrap_or_else(|| "(plan prose)".into());
+    // A plan without a heading is named by its first words, in the document's own language
+    // (`下一步，我局将继续…`), not by an English placeholder.
+    let heading = p.heading.clone().unwrap_or_else(|| {
+        let start = doc.text.trimmed(p.start_line);
+        let words: String = start.chars().take(12).collect();
+        if words.len() < start.len() {
+            format!("{words}…")
+        } else {
+            words
+        }
+    });
     let headings: Vec<&Heading> = match report
         .headings
         .iter()

@@ -200,3 +200,32 @@ fn y_on_the_title_page_copies_the_title_page() {
     );
     assert!(a.message.is_none(), "{:?}", a.message);
 }
+
+#[test]
+fn a_plan_without_a_heading_is_named_by_its_first_words() {
+    // A report of 003 whose plan is prose, with no heading.
+    let doc = huibian::parse::parse(
+        &std::fs::read(format!(
+            "{}/tests/fixtures/003_c5e2716b8b7ca77e.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture"),
+    )
+    .expect("parses");
+    let r = doc
+        .reports
+        .iter()
+        .position(|r| r.plan.as_ref().is_some_and(|p| p.heading.is_none()))
+        .expect("a report with plan prose");
+    let piece = huibian::copy::plan(&doc, r).expect("a plan");
+    let start = doc
+        .text
+        .trimmed(doc.reports[r].plan.as_ref().expect("plan").start_line);
+    let words: String = start.chars().take(12).collect();
+    assert!(piece.label.starts_with(&words), "{}", piece.label);
+    assert!(
+        !piece.breadcrumb.contains("plan prose"),
+        "{}",
+        piece.breadcrumb
+    );
+}
