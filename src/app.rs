@@ -57,6 +57,8 @@ pub struct Settings {
     pub lang: crate::i18n::Lang,
     /// The user's themes, `(name, file text)`, from the config directory.
     pub user_themes: Vec<(String, String)>,
+    /// How copies reach the clipboard (for what to suggest when one fails).
+    pub clipboard: crate::clipboard::Method,
 }
 
 impl Default for Settings {
@@ -67,6 +69,7 @@ impl Default for Settings {
             ambiguous_wide: false,
             file_name: String::new(),
             breadcrumb: true,
+            clipboard: crate::clipboard::Method::Auto,
             lang: crate::i18n::Lang::En,
             user_themes: Vec::new(),
         }
@@ -898,7 +901,7 @@ impl App {
                 }
                 m
             }
-            Err(e) => i18n::copy_failed(lang, &e.to_string()),
+            Err(e) => i18n::copy_failed(lang, &e.to_string(), self.settings.clipboard),
         });
     }
 

@@ -410,6 +410,7 @@ fn read_with(
         breadcrumb: !options.no_breadcrumb && config.breadcrumb.unwrap_or(true),
         lang,
         user_themes: user.themes.clone(),
+        clipboard: options.clipboard.or(config.clipboard).unwrap_or_default(),
     };
     if compilation.reports.len() == 1
         && compilation.reports[0].title_match == crate::model::TitleMatch::Whole
@@ -438,7 +439,7 @@ fn read_with(
     if !problems.is_empty() {
         app.message = Some(problems.join("; "));
     }
-    let clipboard = options.clipboard.or(config.clipboard).unwrap_or_default();
+    let clipboard = app.settings.clipboard;
     crate::terminal::run(app, clipboard, loader, state).map_err(Error::Output)?;
     // The status line may have been too narrow for all of it: once more, in full, on the way out.
     for problem in problems {

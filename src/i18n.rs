@@ -689,10 +689,18 @@ pub fn copied(lang: Lang, label: &str, chars: &str, method: &str) -> String {
 
 /// A copy that failed.
 #[must_use]
-pub fn copy_failed(lang: Lang, error: &str) -> String {
+pub fn copy_failed(lang: Lang, error: &str, tried: crate::clipboard::Method) -> String {
+    use crate::clipboard::Method;
+    // Suggest only the ways not already tried.
+    let others = match tried {
+        Method::Tmux => "osc52",
+        Method::Osc52 => "tmux / system",
+        Method::System => "osc52 / tmux",
+        Method::Auto => "osc52",
+    };
     match lang {
-        Lang::En => format!("copy failed ({error}): try --clipboard osc52 or tmux"),
-        Lang::Zh => format!("复制失败（{error}）：可试 --clipboard osc52 或 tmux"),
+        Lang::En => format!("copy failed ({error}): try --clipboard {others}"),
+        Lang::Zh => format!("复制失败（{error}）：可试 --clipboard {others}"),
     }
 }
 

@@ -229,3 +229,15 @@ fn a_plan_without_a_heading_is_named_by_its_first_words() {
         piece.breadcrumb
     );
 }
+
+#[test]
+fn a_failed_copy_suggests_only_the_ways_not_tried() {
+    let mut a = app(F001, 160, 45);
+    a.settings.clipboard = Method::Tmux;
+    a.copied("x", "text", Err(std::io::Error::other("no server")));
+    let m = a.message.clone().unwrap_or_default();
+    assert!(
+        m.contains("--clipboard osc52") && !m.contains("tmux"),
+        "{m}"
+    );
+}
