@@ -313,6 +313,11 @@ impl App {
         if action == Action::Suspend {
             return Effect::Suspend;
         }
+        // A message is read once: the next move takes it away (a move that has something to
+        // say sets its own). The selection's reminder stays while a selection is made.
+        if (action.is_movement() || action.is_navigation()) && self.selection.is_none() {
+            self.message = None;
+        }
         if let Some(scroll) = self.help {
             return self.update_help(action, scroll);
         }

@@ -175,3 +175,28 @@ fn resize_keeps_the_reading_position() {
     assert_eq!(a.top.line, before.line);
     assert!(a.top.byte <= before.byte);
 }
+
+#[test]
+fn a_message_goes_with_the_next_move() {
+    let mut a = app("000_3aa89c1d59f293ce.txt", 160, 45);
+    press(&mut a, "/信访工作<Enter>");
+    // Back past the first hit: wrapping around says so.
+    for _ in 0..3 {
+        press(&mut a, "N");
+        if a.message.is_some() {
+            break;
+        }
+    }
+    assert!(a.message.is_some(), "wrapping around says so");
+    press(&mut a, "j");
+    assert!(a.message.is_none(), "and the next move takes it away");
+    // A move with something to say still says it.
+    press(&mut a, "G]");
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no report")),
+        "{:?}",
+        a.message
+    );
+}
