@@ -504,6 +504,16 @@ impl App {
     }
 
     fn toggle_plans(&mut self) {
+        // One pane at a time (narrow): `P` switches between the plans and the text, so it is
+        // never silent.
+        if self.size.0 < crate::layout::MEDIUM {
+            self.focus = if self.focus == Pane::Plans {
+                Pane::Text
+            } else {
+                Pane::Plans
+            };
+            return;
+        }
         let shown = !self.plans_shown();
         self.plans_choice = Some(shown);
         if !shown && self.focus == Pane::Plans {

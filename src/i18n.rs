@@ -231,8 +231,8 @@ const DESCRIPTIONS: &[(Context, Action, &str, &str)] = &[
     (
         Context::Global,
         Action::TogglePlans,
-        "show or hide the plans pane",
-        "显示或隐藏计划栏",
+        "show or hide the plans pane (narrow: switch to it and back)",
+        "显示或隐藏计划栏（窄屏：切换到计划栏或返回）",
     ),
     (
         Context::Global,

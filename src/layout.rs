@@ -3,7 +3,8 @@
 //!
 //! - 120 columns and more: contents | text | plans side by side (`P` hides the plans).
 //! - 80 to 119: contents | text; `P` stacks the plans under the contents.
-//! - under 80: one pane at a time, the focused one; `Tab` and `1`/`2`/`3` switch.
+//! - under 80: one pane at a time, the focused one; `Tab` and `1`/`2`/`3` switch, `P` switches
+//!   to the plans and back.
 
 use ratatui::layout::Rect;
 

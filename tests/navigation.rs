@@ -200,3 +200,18 @@ fn a_message_goes_with_the_next_move() {
         a.message
     );
 }
+
+#[test]
+fn p_at_sixty_columns_switches_to_the_plans_and_back() {
+    let mut a = app("000_3aa89c1d59f293ce.txt", 60, 30);
+    assert_eq!(a.focus, Pane::Text);
+    press(&mut a, "P");
+    assert_eq!(a.focus, Pane::Plans, "P is never silent");
+    assert!(
+        common::screen(&a)[0].contains("Plans"),
+        "{:?}",
+        common::screen(&a)[0]
+    );
+    press(&mut a, "P");
+    assert_eq!(a.focus, Pane::Text);
+}
