@@ -109,6 +109,11 @@ pub struct App {
     pub results_waiting: Option<results::Scope>,
     /// Percent of the file parsed while a large file opens in the background.
     pub loading: Option<u8>,
+    /// The file's size while only its first part (the preview) is shown: the status line
+    /// measures the position against the whole file, and `G` waits for its end.
+    pub preview_of: Option<u64>,
+    /// `G` was pressed on the preview: go to the end once the whole text is there.
+    bottom_pending: bool,
     /// How many reports (from the first) have their outline and plan; the others are only
     /// titles until the background parse reaches them.
     pub parsed: usize,
@@ -162,6 +167,8 @@ impl App {
             marks_selected: 0,
             selection: None,
             loading: None,
+            preview_of: None,
+            bottom_pending: false,
             parsed,
             pending_keys: String::new(),
             resume: None,
@@ -317,6 +324,10 @@ impl App {
         // say sets its own). The selection's reminder stays while a selection is made.
         if (action.is_movement() || action.is_navigation()) && self.selection.is_none() {
             self.message = None;
+        }
+        // A move made while `G` waits for the whole text wins over it.
+        if (action.is_movement() || action.is_navigation()) && action != Action::Bottom {
+            self.bottom_pending = false;
         }
         if let Some(scroll) = self.help {
             return self.update_help(action, scroll);
@@ -698,6 +709,8 @@ impl App {
     }
 
     fn scroll_text(&mut self, action: Action) {
+        // The end of the preview is not the end of the file: `G` goes there when it is in.
+        self.bottom_pending = action == Action::Bottom && self.preview_of.is_some();
         let (_, height) = self.text_size();
         let view = self.view();
         let page = height.saturating_sub(1).max(1);
@@ -815,6 +828,12 @@ impl App {
         self.try_resume();
         if !new_text {
             return Effect::None;
+        }
+        // The whole text is in: no preview any more, and a `G` waiting for it goes there now.
+        self.preview_of = None;
+        if std::mem::take(&mut self.bottom_pending) {
+            self.top = self.view().last_top(height);
+            self.follow();
         }
         // A search started on the preview now covers the whole text: find its hit if it had none.
         if self.finder.prompt.is_some() {

@@ -421,6 +421,11 @@ fn read_with(
     app.keymap = crate::keymap::Keymap::with_overrides(&config.keys);
     if loader.is_some() {
         app.loading = Some(0);
+        app.preview_of = options
+            .file
+            .as_deref()
+            .and_then(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len());
         // The preview's last report may be cut off at the end of the first MiB.
         app.parsed = app.parsed.saturating_sub(1);
     }

@@ -119,10 +119,22 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
     let wide = app.settings.ambiguous_wide;
     fill(buf, rect, rect.y, theme.status);
     let doc = &app.doc;
-    let total = doc.text.line_count().max(1);
-    let percent = doc.text.line_range(app.top.line).map_or(0, |r| {
-        (r.start + app.top.byte) * 100 / doc.text.as_str().len().max(1)
+    // While only the preview is there, the position is measured against the whole file and
+    // the number of lines is not known yet.
+    let size = app.preview_of.map_or(doc.text.as_str().len(), |bytes| {
+        usize::try_from(bytes)
+            .unwrap_or(usize::MAX)
+            .max(doc.text.as_str().len())
     });
+    let total = if app.preview_of.is_some() {
+        "…".to_owned()
+    } else {
+        doc.text.line_count().max(1).to_string()
+    };
+    let percent = doc
+        .text
+        .line_range(app.top.line)
+        .map_or(0, |r| (r.start + app.top.byte) * 100 / size.max(1));
     let lang = app.settings.lang;
     let loading = app
         .loading

@@ -311,3 +311,41 @@ fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
     );
     std::fs::remove_file(path).ok();
 }
+
+#[test]
+fn g_on_the_preview_goes_to_the_end_of_the_whole_file_when_it_is_in() {
+    let path = big_file("bottom", 3);
+    let preview = huibian::load::preview(&path)
+        .expect("reads")
+        .expect("a preview");
+    let size = std::fs::metadata(&path).expect("size").len();
+    let full = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+    let preview_lines = preview.text.line_count();
+    let mut a = App::new(preview, Settings::default());
+    a.resize(160, 45);
+    a.loading = Some(0);
+    a.preview_of = Some(size);
+    for key in key_events("G") {
+        a.handle_key(&key);
+    }
+    // The status line measures the preview's end against the whole file (a third of it).
+    let status = common::screen(&a).last().cloned().unwrap_or_default();
+    assert!(
+        status.contains("/…") && !status.contains(" 99%"),
+        "{status}"
+    );
+    let _ = a.partial_doc(full.clone(), 0);
+    assert!(a.preview_of.is_none());
+    let (_, height) = a.text_size();
+    assert_eq!(
+        a.top,
+        a.view().last_top(height),
+        "at the end of the whole file"
+    );
+    assert!(
+        a.top.line > preview_lines * 2,
+        "{} lines in the preview",
+        preview_lines
+    );
+    std::fs::remove_file(path).ok();
+}
