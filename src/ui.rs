@@ -139,11 +139,16 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
     let loading = app
         .loading
         .map_or_else(String::new, |p| i18n::parsing(lang, p));
-    // Keys typed so far of a chord, as vim shows them.
-    let pending = if app.pending_keys.is_empty() {
-        String::new()
-    } else {
-        format!(" {} |", app.pending_keys)
+    // Keys typed so far of a chord, as vim shows them; `m_` / `'_` while a mark's letter is
+    // awaited.
+    let mark = app.finder.pending_mark.map(|k| match k {
+        crate::app::find::MarkKey::Set => "m_",
+        crate::app::find::MarkKey::Go => "'_",
+    });
+    let pending = match (mark, app.pending_keys.is_empty()) {
+        (Some(m), _) => format!(" {m} |"),
+        (None, true) => String::new(),
+        (None, false) => format!(" {}_ |", app.pending_keys),
     };
     let right = format!(
         "{pending}{loading} L{}/{} {}% {}  {} ",

@@ -215,3 +215,17 @@ fn p_at_sixty_columns_switches_to_the_plans_and_back() {
     press(&mut a, "P");
     assert_eq!(a.focus, Pane::Text);
 }
+
+#[test]
+fn a_mark_key_waiting_for_its_letter_is_shown() {
+    let mut a = app("000_3aa89c1d59f293ce.txt", 160, 45);
+    press(&mut a, "m");
+    let status = common::screen(&a).last().cloned().unwrap_or_default();
+    assert!(status.contains(" m_ |"), "{status}");
+    press(&mut a, "a'");
+    let status = common::screen(&a).last().cloned().unwrap_or_default();
+    assert!(status.contains(" '_ |"), "{status}");
+    press(&mut a, "a");
+    let status = common::screen(&a).last().cloned().unwrap_or_default();
+    assert!(!status.contains("_ |"), "{status}");
+}

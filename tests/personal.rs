@@ -32,7 +32,7 @@ fn a_key_override_changes_what_the_key_does_and_the_help_says_so() {
     assert!(
         common::screen(&a)
             .last()
-            .is_some_and(|r| r.contains(" g |"))
+            .is_some_and(|r| r.contains(" g_ |"))
     );
     // A key that ends no chord: the chord is dropped and the key taken on its own.
     common::press(&mut a, "]");

@@ -384,3 +384,18 @@ fn ctrl_u_clears_the_prompt_and_ctrl_w_deletes_a_word() {
         "an empty prompt searches nothing"
     );
 }
+
+#[test]
+fn readline_keys_in_the_prompt() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, "/信访工作<C-a>全市<C-e>总结");
+    assert_eq!(
+        a.finder.prompt.as_ref().map(|p| p.text()),
+        Some("全市信访工作总结".into())
+    );
+    type_keys(&mut a, "<C-a><Right><Right><C-k>");
+    assert_eq!(
+        a.finder.prompt.as_ref().map(|p| p.text()),
+        Some("全市".into())
+    );
+}

@@ -162,8 +162,9 @@ impl App {
             return Effect::None;
         };
         let before = prompt.text();
-        // Readline's line editing where the text area's defaults differ: Ctrl-u clears back to
-        // the line's start (not undo), Ctrl-w deletes the word before the caret.
+        // Readline's line editing where the text area's defaults differ: Ctrl-a/Ctrl-e to the
+        // start/end, Ctrl-u clears back to the start (not undo), Ctrl-k to the end, Ctrl-w
+        // deletes the word before the caret.
         let ctrl = key
             .modifiers
             .contains(crossterm::event::KeyModifiers::CONTROL);
@@ -171,8 +172,17 @@ impl App {
             crossterm::event::KeyCode::Char('u') if ctrl => {
                 prompt.input.delete_line_by_head();
             }
+            crossterm::event::KeyCode::Char('k') if ctrl => {
+                prompt.input.delete_line_by_end();
+            }
             crossterm::event::KeyCode::Char('w') if ctrl => {
                 prompt.input.delete_word();
+            }
+            crossterm::event::KeyCode::Char('a') if ctrl => {
+                prompt.input.move_cursor(ratatui_textarea::CursorMove::Head);
+            }
+            crossterm::event::KeyCode::Char('e') if ctrl => {
+                prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
             }
             _ => {
                 prompt.input.input(key);
