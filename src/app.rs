@@ -3,6 +3,7 @@
 
 pub mod cursor;
 pub mod find;
+pub mod help;
 pub mod restore;
 pub mod results;
 
@@ -483,17 +484,27 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action, scroll: usize) -> Effect {
+        // Clamped here, to what the overlay shows at this size: after `G`, `k` moves at once.
+        let max = self.help_max_scroll();
+        let page = usize::from(
+            help::frame(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)).height,
+        )
+        .saturating_sub(3)
+        .max(1);
         self.help = match action {
             Action::Quit => return Effect::Quit,
             Action::ToggleHelp | Action::Cancel => None,
             Action::Down => Some(scroll + 1),
             Action::Up => Some(scroll.saturating_sub(1)),
-            Action::PageDown | Action::HalfPageDown => Some(scroll + 10),
-            Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(10)),
+            Action::PageDown => Some(scroll + page),
+            Action::HalfPageDown => Some(scroll + page / 2),
+            Action::PageUp => Some(scroll.saturating_sub(page)),
+            Action::HalfPageUp => Some(scroll.saturating_sub(page / 2)),
             Action::Top => Some(0),
-            Action::Bottom => Some(usize::MAX / 2),
+            Action::Bottom => Some(max),
             _ => Some(scroll),
-        };
+        }
+        .map(|s| s.min(max));
         Effect::None
     }
 

@@ -113,3 +113,42 @@ fn escape_sequences_in_the_text_are_drawn_as_symbols() {
     assert!(all.contains("\u{241b}[2J"), "ESC shown as a visible symbol");
     assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'));
 }
+
+/// Overlays are layers: inside the results list nothing of the panes beneath shows through (no
+/// underline of the contents' selection, no heading's bold), and the border is drawn; the help
+/// after `G` moves back up at the first `k`.
+#[test]
+fn overlays_hide_the_panes_beneath_and_have_a_border() {
+    let mut a = app(F000, 160, 45);
+    press(&mut a, "]]/下一步<Enter>&");
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).expect("terminal");
+    terminal.draw(|f| huibian::ui::render(f, &a)).expect("draw");
+    let buf = terminal.backend().buffer();
+    // The list's frame: between the pane headers and the status line, whole width.
+    assert_eq!(buf[(0, 1)].symbol(), "┌");
+    assert_eq!(buf[(159, 1)].symbol(), "┐");
+    assert_eq!(buf[(0, 43)].symbol(), "└");
+    let selected_row = 1 + 1 + a.results.as_ref().map_or(0, |r| r.selected) as u16;
+    for y in 2..43u16 {
+        if y == selected_row {
+            continue;
+        }
+        // After a row's text, the cells are the overlay's own: plain.
+        let end = (1..159u16)
+            .rev()
+            .find(|&x| buf[(x, y)].symbol() != " ")
+            .unwrap_or(0);
+        for x in end + 1..159u16 {
+            let m = buf[(x, y)].modifier;
+            assert!(m.is_empty(), "({x},{y}) carries {m:?} from beneath");
+        }
+    }
+    // Help: `G` then `k` scrolls up at once.
+    let mut h = app(F000, 100, 30);
+    press(&mut h, "?G");
+    let bottom = h.help.expect("help open");
+    assert_eq!(bottom, h.help_max_scroll());
+    press(&mut h, "k");
+    assert_eq!(h.help, Some(bottom - 1));
+}

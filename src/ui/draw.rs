@@ -115,3 +115,64 @@ pub fn not_yet(
         settings.ambiguous_wide,
     );
 }
+
+/// Draws an overlay's frame over whatever is beneath: every cell of `rect` reset (so no symbol
+/// or style of a pane shows through, as ratatui's `Clear` does), filled with `fill_style`, a
+/// border (box-drawing lines, or ASCII where the terminal draws ambiguous characters wide) with
+/// `title` in its top edge. Returns the area inside the border.
+pub fn overlay(
+    buf: &mut Buffer,
+    rect: Rect,
+    title: &str,
+    fill_style: Style,
+    border_style: Style,
+    ambiguous_wide: bool,
+) -> Rect {
+    let area = rect.intersection(buf.area);
+    for y in area.y..area.y + area.height {
+        for x in area.x..area.x + area.width {
+            let cell = &mut buf[(x, y)];
+            cell.reset();
+            cell.set_style(fill_style);
+        }
+    }
+    if area.width < 4 || area.height < 3 {
+        return area;
+    }
+    let (h, v, corners) = if ambiguous_wide {
+        ("-", "|", ["+", "+", "+", "+"])
+    } else {
+        ("─", "│", ["┌", "┐", "└", "┘"])
+    };
+    let (left, right) = (area.x, area.x + area.width - 1);
+    let (top, bottom) = (area.y, area.y + area.height - 1);
+    for x in left + 1..right {
+        buf[(x, top)].set_symbol(h).set_style(border_style);
+        buf[(x, bottom)].set_symbol(h).set_style(border_style);
+    }
+    for y in top + 1..bottom {
+        buf[(left, y)].set_symbol(v).set_style(border_style);
+        buf[(right, y)].set_symbol(v).set_style(border_style);
+    }
+    for ((x, y), corner) in [(left, top), (right, top), (left, bottom), (right, bottom)]
+        .into_iter()
+        .zip(corners)
+    {
+        buf[(x, y)].set_symbol(corner).set_style(border_style);
+    }
+    let title = truncate(
+        &format!(" {title} "),
+        usize::from(area.width - 4),
+        ambiguous_wide,
+    );
+    put(
+        buf,
+        left + 2,
+        top,
+        right - 1,
+        &title,
+        border_style,
+        ambiguous_wide,
+    );
+    Rect::new(left + 1, top + 1, area.width - 2, area.height - 2)
+}

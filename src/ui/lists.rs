@@ -4,7 +4,7 @@ use crate::i18n::Msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::draw::{fill, put, restyle, truncate};
+use super::draw::{overlay, put, restyle, truncate};
 use crate::app::App;
 use crate::app::results::{Results, Row};
 
@@ -27,33 +27,28 @@ fn list(
     selected: usize,
     buf: &mut Buffer,
 ) {
-    let rect = frame(area);
-    if rect.height < 2 || rect.width < 4 {
-        return;
-    }
     let theme = &app.theme;
     let wide = app.settings.ambiguous_wide;
-    for y in rect.y..rect.y + rect.height {
-        fill(buf, rect, y, theme.text);
-    }
-    let max_x = rect.x + rect.width;
-    fill(buf, rect, rect.y, theme.header_focus);
-    put(
+    // A layer of its own: nothing of the panes beneath shows through.
+    let rect = overlay(
         buf,
-        rect.x + 1,
-        rect.y,
-        max_x,
-        &truncate(title, usize::from(rect.width - 1), wide),
+        frame(area),
+        title,
+        theme.text,
         theme.header_focus,
         wide,
     );
-    let body = usize::from(rect.height - 1);
+    if rect.height < 1 || rect.width < 2 {
+        return;
+    }
+    let max_x = rect.x + rect.width;
+    let body = usize::from(rect.height);
     let first = selected
         .saturating_sub(body / 3)
         .min(rows.len().saturating_sub(body));
     for (i, (indent, text, style)) in rows.iter().enumerate().skip(first).take(body) {
-        let y = rect.y + 1 + u16::try_from(i - first).unwrap_or(0);
-        let x = rect.x + 1 + indent;
+        let y = rect.y + u16::try_from(i - first).unwrap_or(0);
+        let x = rect.x + indent;
         put(
             buf,
             x,
