@@ -118,8 +118,10 @@ pub struct App {
     /// How many reports (from the first) have their outline and plan; the others are only
     /// titles until the background parse reaches them.
     pub parsed: usize,
-    /// The first line of a line selection in progress (`v`).
+    /// The line a line selection in progress (`v`) is anchored at.
     pub selection: Option<LineNo>,
+    /// The selection's other end, which the movement keys move (as vim's `V`).
+    pub selection_cursor: LineNo,
     /// Keys typed so far of a chord (`g` of `g r`), separated by spaces.
     pub pending_keys: String,
     /// A saved position (and marks) waiting for the text it points into (a large file's lines
@@ -167,6 +169,7 @@ impl App {
             marks_open: false,
             marks_selected: 0,
             selection: None,
+            selection_cursor: 0,
             loading: None,
             preview_of: None,
             bottom_pending: false,
@@ -375,6 +378,7 @@ impl App {
                     Some(_) => None,
                     None => Some(self.top.line),
                 };
+                self.selection_cursor = self.top.line;
                 let selecting = self.settings.lang.get(Msg::Selecting);
                 self.message = self.selection.map(|_| selecting.into());
             }
@@ -640,6 +644,7 @@ impl App {
             return;
         }
         match self.focus {
+            Pane::Text if self.selection.is_some() => self.extend_selection(action),
             Pane::Text => self.scroll_text(action),
             Pane::Contents => {
                 let rows = self.pane_rows(Pane::Contents);
@@ -909,21 +914,66 @@ impl App {
         }
     }
 
-    /// The lines a selection covers: from where `v` was pressed to the last line on screen (or,
-    /// above the start, from the top line down to it).
+    /// The lines a selection covers: from where `v` was pressed to where the movement keys took
+    /// its other end.
     #[must_use]
     pub fn selected_lines(&self) -> Option<(LineNo, LineNo)> {
-        let start = self.selection?;
-        if self.top.line < start {
-            return Some((self.top.line, start));
-        }
+        let anchor = self.selection?;
+        let cursor = self.selection_cursor;
+        Some((anchor.min(cursor), anchor.max(cursor)))
+    }
+
+    /// Moves the selection's other end a shown line (or a page, or to an end) and scrolls so it
+    /// stays on screen.
+    fn extend_selection(&mut self, action: Action) {
         let (_, height) = self.text_size();
-        let last = self
-            .view()
-            .rows_from(self.top, height)
-            .last()
-            .map_or(self.top.line, |r| r.line);
-        Some((start, last.max(start)))
+        let view = self.view();
+        let last = self.doc.text.line_count();
+        let step = |from: LineNo, down: bool, n: usize| {
+            let mut at = from;
+            for _ in 0..n {
+                let next = if down {
+                    view.shown_at_or_after(at + 1)
+                } else {
+                    at.checked_sub(1).and_then(|p| view.shown_at_or_before(p))
+                };
+                match next {
+                    Some(l) => at = l,
+                    None => break,
+                }
+            }
+            at
+        };
+        let cursor = self.selection_cursor;
+        let page = height.saturating_sub(1).max(1);
+        let moved = match action {
+            Action::Down => step(cursor, true, 1),
+            Action::Up => step(cursor, false, 1),
+            Action::PageDown => step(cursor, true, page),
+            Action::PageUp => step(cursor, false, page),
+            Action::HalfPageDown => step(cursor, true, (height / 2).max(1)),
+            Action::HalfPageUp => step(cursor, false, (height / 2).max(1)),
+            Action::Top => view.shown_at_or_after(1).unwrap_or(1),
+            Action::Bottom => view.shown_at_or_before(last).unwrap_or(last),
+            _ => cursor,
+        };
+        // Keep the moving end on screen: above the top, it becomes the top; below the last row,
+        // the text scrolls so it is the last.
+        let cursor = moved;
+        let top = if cursor < self.top.line {
+            Anchor::line(cursor)
+        } else {
+            let rows = view.rows_from(self.top, height);
+            if rows.last().is_some_and(|r| r.line < cursor) {
+                let at = view.snap(Anchor::line(cursor));
+                let last_row = view.rows(at.line).len().saturating_sub(1);
+                view.up(view.down(at, last_row), height.saturating_sub(1))
+            } else {
+                self.top
+            }
+        };
+        self.selection_cursor = cursor;
+        self.go_to(top);
     }
 
     /// A copy finished: say what was copied, how long it is and how it was sent.

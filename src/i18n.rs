@@ -375,8 +375,8 @@ const DESCRIPTIONS: &[(Context, Action, &str, &str)] = &[
     (
         Context::Text,
         Action::SelectLines,
-        "start or cancel a line selection (move, then y)",
-        "开始或取消选行（移动后按 y）",
+        "select lines from the reading line (j/k extend, y copies)",
+        "从阅读行开始选行（j/k 扩展，y 复制）",
     ),
     (
         Context::Global,
@@ -498,8 +498,8 @@ impl Lang {
                 " Enter 搜索，Esc 返回，Ctrl-r 正则，Up/Down 历史 ",
             ),
             Msg::Selecting => (
-                "selecting lines: move, then y to copy (v or Esc cancels)",
-                "选行中：移动后按 y 复制（v 或 Esc 取消）",
+                "selecting lines: j/k extend, y copies, v or Esc cancels",
+                "选行中：j/k 扩展，y 复制，v 或 Esc 取消",
             ),
             Msg::MouseOn => (
                 "mouse on: click to focus, wheel to scroll (M: off)",

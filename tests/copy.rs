@@ -241,3 +241,24 @@ fn a_failed_copy_suggests_only_the_ways_not_tried() {
         "{m}"
     );
 }
+
+#[test]
+fn v_selects_from_the_reading_line_and_j_extends_it() {
+    let mut a = app(F001, 160, 45);
+    press(&mut a, "]jjj");
+    let top = a.top;
+    press(&mut a, "vj");
+    let (first, last) = a.selected_lines().expect("a selection");
+    assert_eq!(first, top.line, "anchored at the reading line");
+    assert!(last > first, "j extends it by a line");
+    assert_eq!(
+        a.top, top,
+        "the text does not scroll while the end is on screen"
+    );
+    let (text, label) = copy(&mut a, "y").expect("the two lines");
+    assert_eq!(label, format!("lines {first}-{last}"));
+    assert!(text.ends_with(&source_lines(F001, first, last)), "{text}");
+    // Esc cancels a selection; k above the anchor selects upwards.
+    press(&mut a, "vkk<Esc>");
+    assert!(a.selection.is_none());
+}

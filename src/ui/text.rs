@@ -227,5 +227,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             x = put(buf, x, y, max_x, &text[s..e], style, wide);
         }
+        // The end of a selection that the movement keys move: its line marked across the row.
+        if app.selection.is_some() && row.line == app.selection_cursor {
+            super::draw::restyle(buf, rows_area, y, theme.selection_unfocused);
+        }
     }
 }
