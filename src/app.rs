@@ -769,6 +769,36 @@ impl App {
         }
     }
 
+    /// The first row the contents pane shows at `height` rows: a third of a page above the
+    /// selection (stateless scrolling, so a click can be placed as the renderer placed it).
+    #[must_use]
+    pub fn contents_first(&self, height: usize) -> Node {
+        let mut first = self.node;
+        for _ in 0..height / 3 {
+            match self.tree.prev(&self.doc, first) {
+                Some(p) => first = p,
+                None => break,
+            }
+        }
+        first
+    }
+
+    /// A click on row `row` of the contents pane's body: that report or heading is selected and
+    /// opened in the text, as `Enter` on it would.
+    pub fn contents_clicked(&mut self, row: usize) -> Effect {
+        let height = self.pane_rows(Pane::Contents);
+        let mut node = Some(self.contents_first(height));
+        for _ in 0..row {
+            node = node.and_then(|n| self.tree.next(&self.doc, n));
+        }
+        let Some(node) = node else {
+            return Effect::None;
+        };
+        self.update(Action::FocusContents);
+        self.node = node;
+        self.update(Action::Open)
+    }
+
     fn open(&mut self) {
         if self.doc.reports.is_empty() {
             return;

@@ -350,6 +350,19 @@ fn handle(app: &mut App, ev: &Event) -> Effect {
                 None => Effect::None,
             };
             match m.kind {
+                // A click on a contents row opens that report or heading; elsewhere it focuses.
+                MouseEventKind::Down(MouseButton::Left)
+                    if pane == Some(crate::layout::Pane::Contents) =>
+                {
+                    let top = app
+                        .layout()
+                        .rect(crate::layout::Pane::Contents)
+                        .map_or(0, |r| r.y + 1);
+                    match m.row.checked_sub(top) {
+                        Some(row) => app.contents_clicked(usize::from(row)),
+                        None => focus(app),
+                    }
+                }
                 MouseEventKind::Down(MouseButton::Left) => focus(app),
                 MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                     focus(app);

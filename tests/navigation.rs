@@ -229,3 +229,20 @@ fn a_mark_key_waiting_for_its_letter_is_shown() {
     let status = common::screen(&a).last().cloned().unwrap_or_default();
     assert!(!status.contains("_ |"), "{status}");
 }
+
+#[test]
+fn a_click_on_a_contents_row_opens_it() {
+    let mut a = app("000_3aa89c1d59f293ce.txt", 160, 45);
+    // The rows as drawn: find the row of report 5 on screen and click it.
+    let rows = common::screen(&a);
+    let title = &a.doc.reports[4].title;
+    let short: String = title.chars().take(6).collect();
+    let y = rows
+        .iter()
+        .position(|r| r.contains(&format!("  5 {short}")))
+        .expect("report 5 listed");
+    let _ = a.contents_clicked(y - 1);
+    assert_eq!(a.current_report(), 4, "report 5 opened");
+    assert_eq!(a.top.line, a.doc.reports[4].line);
+    assert_eq!(a.focus, Pane::Contents);
+}

@@ -68,13 +68,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let wide = app.settings.ambiguous_wide;
     let height = usize::from(area.height);
     // Start a third of a page above the selection (stateless scrolling: render never mutates).
-    let mut first = app.node;
-    for _ in 0..height / 3 {
-        match app.tree.prev(&app.doc, first) {
-            Some(p) => first = p,
-            None => break,
-        }
-    }
+    let first = app.contents_first(height);
     let selection = if app.focus == Pane::Contents {
         theme.selection
     } else {
