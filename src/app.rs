@@ -379,8 +379,12 @@ impl App {
                     None => Some(self.top.line),
                 };
                 self.selection_cursor = self.top.line;
-                let selecting = self.settings.lang.get(Msg::Selecting);
-                self.message = self.selection.map(|_| selecting.into());
+                let selecting = i18n::keyed(
+                    self.settings.lang.get(Msg::Selecting),
+                    &self.keymap,
+                    crate::keymap::Context::Text,
+                );
+                self.message = self.selection.map(|_| selecting);
             }
             Action::OpenResults => self.open_results(),
             Action::ListMarks => self.marks_open = true,

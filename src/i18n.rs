@@ -107,6 +107,46 @@ pub fn state_not_saved(lang: Lang, path: &std::path::Path, e: &std::io::Error) -
     }
 }
 
+/// `text` with every `{action_name}` replaced by the key bound to that action in `context`
+/// (reverse lookup in the live keymap), so hints and messages name the user's keys.
+///
+/// ```
+/// use huibian::keymap::{Context, Keymap};
+/// let keys = Keymap::default();
+/// assert_eq!(huibian::i18n::keyed("{open_search} to search", &keys, Context::Global), "/ to search");
+/// ```
+#[must_use]
+pub fn keyed(text: &str, keymap: &crate::keymap::Keymap, context: Context) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match Action::from_name(name) {
+                    Some(action) => {
+                        out.push_str(keymap.key_for(context, action).unwrap_or("(unbound)"));
+                    }
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// What each default binding does, per context: (context, action, English, Chinese).
 const DESCRIPTIONS: &[(Context, Action, &str, &str)] = &[
     (Context::Global, Action::Quit, "quit", "退出"),
@@ -481,25 +521,25 @@ impl Lang {
             Msg::NoPlanPart => ("(no plan part)", "（无计划部分）"),
             Msg::PlanProse => ("(plan prose, no heading)", "（计划段落，无标题）"),
             Msg::HelpTitle => (
-                "Keys (j/k scroll, ? or q or Esc close)",
-                "按键（j/k 滚动，? 或 q 或 Esc 关闭）",
+                "Keys ({down}/{up} scroll, {toggle_help} close)",
+                "按键（{down}/{up} 滚动，{toggle_help} 关闭）",
             ),
-            Msg::Help => ("? help", "? 帮助"),
+            Msg::Help => ("{toggle_help} help", "{toggle_help} 帮助"),
             Msg::MarksTitle => (
-                "Marks  (Enter go, Esc close)",
-                "书签  （Enter 前往，Esc 关闭）",
+                "Marks  ({open} go, {cancel} close)",
+                "书签  （{open} 前往，{cancel} 关闭）",
             ),
             Msg::NoMarks => (
-                "no marks yet: m then a letter sets one",
-                "还没有书签：按 m 再按一个字母即可设置",
+                "no marks yet: {set_mark} then a letter sets one",
+                "还没有书签：按 {set_mark} 再按一个字母即可设置",
             ),
             Msg::SearchHint => (
-                " Enter search, Esc back, Ctrl-r regex, Up/Down history ",
-                " Enter 搜索，Esc 返回，Ctrl-r 正则，Up/Down 历史 ",
+                " {prompt_confirm} search, {prompt_cancel} back, {prompt_toggle_regex} regex, {history_older}/{history_newer} history ",
+                " {prompt_confirm} 搜索，{prompt_cancel} 返回，{prompt_toggle_regex} 正则，{history_older}/{history_newer} 历史 ",
             ),
             Msg::Selecting => (
-                "selecting lines: j/k extend, y copies, v or Esc cancels",
-                "选行中：j/k 扩展，y 复制，v 或 Esc 取消",
+                "selecting lines: {down}/{up} extend, {copy_section} copies, {select_lines} or {cancel} cancels",
+                "选行中：{down}/{up} 扩展，{copy_section} 复制，{select_lines} 或 {cancel} 取消",
             ),
             Msg::MouseOn => (
                 "mouse on: click to focus, wheel to scroll (M: off)",
@@ -510,14 +550,17 @@ impl Lang {
                 "the end of the compilation is on screen",
                 "已显示到汇编末尾",
             ),
-            Msg::NoSearchYet => ("no search yet: / to search", "还没有搜索：按 / 搜索"),
+            Msg::NoSearchYet => (
+                "no search yet: {open_search} to search",
+                "还没有搜索：按 {open_search} 搜索",
+            ),
             Msg::CountingForList => (
-                "counting the hits; the list opens when they are counted (esc stops)",
-                "正在统计命中，统计完即打开列表（esc 停止）",
+                "counting the hits; the list opens when they are counted ({cancel} stops)",
+                "正在统计命中，统计完即打开列表（{cancel} 停止）",
             ),
             Msg::NoSearchForList => (
-                "no search yet: / to search, then & for the list",
-                "还没有搜索：按 / 搜索，再按 & 列出结果",
+                "no search yet: {open_search} to search, then {open_results} for the list",
+                "还没有搜索：按 {open_search} 搜索，再按 {open_results} 列出结果",
             ),
             Msg::OldestJump => ("at the oldest jump", "已是最早的跳转"),
             Msg::NewestJump => ("at the newest jump", "已是最新的跳转"),
@@ -599,11 +642,15 @@ pub fn results_header(
     match lang {
         Lang::En => {
             let shown = cap.map_or_else(String::new, |n| format!(", first {n} listed"));
-            format!("/{query}: {hits} hits in {scope}{shown}  (Enter go, s scope, Esc close)")
+            format!(
+                "/{query}: {hits} hits in {scope}{shown}  ({{open}} go, {{cycle_scope}} scope, {{cancel}} close)"
+            )
         }
         Lang::Zh => {
             let shown = cap.map_or_else(String::new, |n| format!("，列出前{n}个"));
-            format!("/{query}：{scope}中{hits}处{shown}  （Enter 前往，s 范围，Esc 关闭）")
+            format!(
+                "/{query}：{scope}中{hits}处{shown}  （{{open}} 前往，{{cycle_scope}} 范围，{{cancel}} 关闭）"
+            )
         }
     }
 }
@@ -612,8 +659,8 @@ pub fn results_header(
 #[must_use]
 pub fn jump_hint(lang: Lang, matches: usize) -> String {
     match lang {
-        Lang::En => format!(" {matches} matches, Enter jump, Esc back "),
-        Lang::Zh => format!(" {matches}个匹配，Enter 跳转，Esc 返回 "),
+        Lang::En => format!(" {matches} matches, {{prompt_confirm}} jump, {{prompt_cancel}} back "),
+        Lang::Zh => format!(" {matches}个匹配，{{prompt_confirm}} 跳转，{{prompt_cancel}} 返回 "),
     }
 }
 

@@ -401,6 +401,20 @@ impl Keymap {
         &self.bindings
     }
 
+    /// The first key bound to `action` where `context` looks (its own table, then the global
+    /// one), as the help shows it: what a hint names, so it never names a key the user rebound.
+    #[must_use]
+    pub fn key_for(&self, context: Context, action: Action) -> Option<&str> {
+        let find = |c: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == c && b.action == action && !b.keys.is_empty())
+                .and_then(|b| b.keys.first())
+                .map(String::as_str)
+        };
+        find(context).or_else(|| find(Context::Global))
+    }
+
     /// The README's key table, generated from the bindings.
     #[must_use]
     pub fn markdown_table(&self) -> String {

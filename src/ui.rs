@@ -156,7 +156,11 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
         total,
         percent,
         doc.encoding,
-        lang.get(Msg::Help)
+        i18n::keyed(
+            lang.get(Msg::Help),
+            &app.keymap,
+            crate::keymap::Context::Global
+        )
     );
     let right_w = u16::try_from(crate::wrap::str_width(&right, wide)).unwrap_or(0);
     let max_x = rect.x + rect.width;

@@ -223,3 +223,27 @@ fn the_help_lists_every_context_including_the_lists() {
             .any(|l| l.contains(" s ") && l.contains("results: all"))
     );
 }
+
+#[test]
+fn hints_name_the_keys_in_use() {
+    let config = config::parse(
+        Path::new("config.toml"),
+        "[keys.normal]\n\"/\" = \"none\"\n\"s\" = \"open_search\"\n\"?\" = \"none\"\nf1 = \"toggle_help\"\n",
+    )
+    .expect("parses");
+    let mut a = common::app(FIXTURE, 160, 45);
+    a.keymap = Keymap::with_overrides(&config.keys);
+    // `n` with no search: the message names the key that now searches.
+    common::press(&mut a, "n");
+    let message = a.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("s to search") && !message.contains('/'),
+        "{message}"
+    );
+    // The status line's help hint names F1, not `?`.
+    let status = common::screen(&a).last().cloned().unwrap_or_default();
+    assert!(
+        status.contains("f1 help") && !status.contains("? help"),
+        "{status}"
+    );
+}

@@ -425,7 +425,11 @@ impl App {
     /// `n` (forward) or `N` (backward): the next hit, wrapping around with a message.
     pub fn next_hit(&mut self, forward: bool) {
         let Some(s) = self.finder.search.as_ref() else {
-            self.message = Some(self.settings.lang.get(Msg::NoSearchYet).into());
+            self.message = Some(crate::i18n::keyed(
+                self.settings.lang.get(Msg::NoSearchYet),
+                &self.keymap,
+                crate::keymap::Context::Global,
+            ));
             return;
         };
         let text = self.doc.text.as_str();

@@ -65,7 +65,11 @@ impl App {
     /// Opens the list for the current search (`&`, `F`).
     pub fn open_results(&mut self) {
         if self.finder.search.is_none() {
-            self.message = Some(self.settings.lang.get(Msg::NoSearchForList).into());
+            self.message = Some(crate::i18n::keyed(
+                self.settings.lang.get(Msg::NoSearchForList),
+                &self.keymap,
+                crate::keymap::Context::Global,
+            ));
             return;
         }
         self.open_results_in(Scope::All);
@@ -84,7 +88,11 @@ impl App {
             self.results = Some(self.build_results(scope));
         } else {
             self.results_waiting = Some(scope);
-            self.message = Some(self.settings.lang.get(Msg::CountingForList).into());
+            self.message = Some(crate::i18n::keyed(
+                self.settings.lang.get(Msg::CountingForList),
+                &self.keymap,
+                crate::keymap::Context::Global,
+            ));
         }
     }
 

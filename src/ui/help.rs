@@ -13,7 +13,12 @@ use crate::theme::Theme;
 /// Draws the overlay in `area`, scrolled by `scroll` rows (clamped again for a resize).
 pub fn render(app: &App, theme: &Theme, area: Rect, scroll: usize, buf: &mut Buffer) {
     let wide = app.settings.ambiguous_wide;
-    let title = app.settings.lang.get(i18n::Msg::HelpTitle).trim();
+    let title = i18n::keyed(
+        app.settings.lang.get(i18n::Msg::HelpTitle),
+        &app.keymap,
+        crate::keymap::Context::Help,
+    );
+    let title = title.trim();
     let inner = overlay(
         buf,
         frame(area),

@@ -73,12 +73,16 @@ pub fn results(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
         .as_ref()
         .map_or("", |s| s.query.text.as_str());
     let lang = app.settings.lang;
-    let title = crate::i18n::results_header(
-        lang,
-        query,
-        r.total,
-        r.scope.label(lang),
-        r.truncated.then_some(crate::app::results::MAX_LISTED),
+    let title = crate::i18n::keyed(
+        &crate::i18n::results_header(
+            lang,
+            query,
+            r.total,
+            r.scope.label(lang),
+            r.truncated.then_some(crate::app::results::MAX_LISTED),
+        ),
+        &app.keymap,
+        crate::keymap::Context::List,
     );
     let rows: Vec<(u16, String, ratatui::style::Style)> = r
         .rows
@@ -99,7 +103,12 @@ pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let marks = app.sorted_marks();
     let rows: Vec<(u16, String, ratatui::style::Style)> = if marks.is_empty() {
-        vec![(0, app.settings.lang.get(Msg::NoMarks).into(), theme.no_plan)]
+        let none = app.settings.lang.get(Msg::NoMarks);
+        vec![(
+            0,
+            crate::i18n::keyed(none, &app.keymap, crate::keymap::Context::Global),
+            theme.no_plan,
+        )]
     } else {
         marks
             .iter()
@@ -120,7 +129,11 @@ pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
     list(
         app,
         area,
-        app.settings.lang.get(Msg::MarksTitle),
+        &crate::i18n::keyed(
+            app.settings.lang.get(Msg::MarksTitle),
+            &app.keymap,
+            crate::keymap::Context::List,
+        ),
         &rows,
         app.marks_selected,
         buf,

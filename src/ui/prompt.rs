@@ -30,8 +30,16 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
     let right = match (&p.error, p.kind, &app.finder.search) {
         (Some(e), _, _) => format!(" {e} "),
         (None, PromptKind::Search, Some(s)) => format!(" {} ", s.counter()),
-        (None, PromptKind::Search, None) => lang.get(Msg::SearchHint).into(),
-        (None, PromptKind::Jump, _) => i18n::jump_hint(lang, p.candidates.len()),
+        (None, PromptKind::Search, None) => i18n::keyed(
+            lang.get(Msg::SearchHint),
+            &app.keymap,
+            crate::keymap::Context::Prompt,
+        ),
+        (None, PromptKind::Jump, _) => i18n::keyed(
+            &i18n::jump_hint(lang, p.candidates.len()),
+            &app.keymap,
+            crate::keymap::Context::Prompt,
+        ),
     };
     let right_w = u16::try_from(str_width(&right, wide))
         .unwrap_or(0)
