@@ -166,6 +166,11 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
     let max_x = rect.x + rect.width;
     let left_end = max_x.saturating_sub(right_w);
     let (left, style) = match (&app.message, &app.finder.search) {
+        // A message about the search (a wrap) keeps the k/N counter beside it.
+        (Some(m), Some(s)) if s.current.is_some() => (
+            format!(" /{}  {}  {m}", s.query.text, s.counter()),
+            theme.message,
+        ),
         (Some(m), _) => (format!(" {m}"), theme.message),
         (None, Some(s)) => (
             format!(" /{}  {}", s.query.text, s.counter()),
