@@ -113,8 +113,9 @@ pub struct App {
     /// The file's size while only its first part (the preview) is shown: the status line
     /// measures the position against the whole file, and `G` waits for its end.
     pub preview_of: Option<u64>,
-    /// `G` was pressed on the preview: go to the end once the whole text is there.
-    bottom_pending: bool,
+    /// A place named on the preview that lies beyond it (`G`, `:80%`): gone to once the whole
+    /// text is there.
+    pub(crate) pending_place: Option<PendingPlace>,
     /// How many reports (from the first) have their outline and plan; the others are only
     /// titles until the background parse reaches them.
     pub parsed: usize,
@@ -172,7 +173,7 @@ impl App {
             selection_cursor: 0,
             loading: None,
             preview_of: None,
-            bottom_pending: false,
+            pending_place: None,
             parsed,
             pending_keys: String::new(),
             resume: None,
@@ -331,7 +332,7 @@ impl App {
         }
         // A move made while `G` waits for the whole text wins over it.
         if (action.is_movement() || action.is_navigation()) && action != Action::Bottom {
-            self.bottom_pending = false;
+            self.pending_place = None;
         }
         if let Some(scroll) = self.help {
             return self.update_help(action, scroll);
@@ -730,7 +731,8 @@ impl App {
 
     fn scroll_text(&mut self, action: Action) {
         // The end of the preview is not the end of the file: `G` goes there when it is in.
-        self.bottom_pending = action == Action::Bottom && self.preview_of.is_some();
+        self.pending_place =
+            (action == Action::Bottom && self.preview_of.is_some()).then_some(PendingPlace::Bottom);
         let (_, height) = self.text_size();
         let view = self.view();
         let page = height.saturating_sub(1).max(1);
@@ -881,9 +883,16 @@ impl App {
         }
         // The whole text is in: no preview any more, and a `G` waiting for it goes there now.
         self.preview_of = None;
-        if std::mem::take(&mut self.bottom_pending) {
-            self.top = self.view().last_top(height);
-            self.follow();
+        match self.pending_place.take() {
+            Some(PendingPlace::Bottom) => {
+                self.top = self.view().last_top(height);
+                self.follow();
+            }
+            Some(PendingPlace::Share(share)) => {
+                let offset = share_of(self.doc.text.as_str().len(), share);
+                self.go_to(Anchor::line(self.doc.text.line_of_offset(offset)));
+            }
+            None => {}
         }
         // A search started on the preview now covers the whole text: find its hit if it had none.
         if self.finder.prompt.is_some() {
@@ -1042,6 +1051,26 @@ impl App {
             .partition_point(|r| r.line <= self.top.line)
             .saturating_sub(1)
     }
+}
+
+/// A place named while only a large file's preview is shown, to go to when the whole text is in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum PendingPlace {
+    /// `G`: the end.
+    Bottom,
+    /// `:N%`: this share (0 to 1) of the whole text.
+    Share(f64),
+}
+
+/// The byte `share` (0 to 1) of the way through `len` bytes.
+pub(crate) fn share_of(len: usize, share: f64) -> usize {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let offset = (share.clamp(0.0, 1.0) * len as f64) as usize;
+    offset.min(len)
 }
 
 /// `1234567` as `1,234,567` (a space would read as two numbers).

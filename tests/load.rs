@@ -349,3 +349,25 @@ fn g_on_the_preview_goes_to_the_end_of_the_whole_file_when_it_is_in() {
     );
     std::fs::remove_file(path).ok();
 }
+
+#[test]
+fn a_share_named_on_the_preview_is_a_share_of_the_whole_file() {
+    let path = big_file("share", 3);
+    let preview = huibian::load::preview(&path)
+        .expect("reads")
+        .expect("a preview");
+    let size = std::fs::metadata(&path).expect("size").len();
+    let full = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+    let mut a = App::new(preview, Settings::default());
+    a.resize(160, 45);
+    a.loading = Some(0);
+    a.preview_of = Some(size);
+    for key in key_events(":80%<Enter>") {
+        a.handle_key(&key);
+    }
+    let _ = a.partial_doc(full, 0);
+    let offset = a.doc.text.line_range(a.top.line).map_or(0, |r| r.start);
+    let share = offset as f64 / a.doc.text.as_str().len() as f64;
+    assert!((0.75..0.85).contains(&share), "at {share:.2} of the file");
+    std::fs::remove_file(path).ok();
+}

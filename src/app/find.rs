@@ -348,6 +348,19 @@ impl App {
             }
             PromptKind::Jump => {
                 self.go_to(prompt.origin);
+                // `:80%` on a large file's preview: the share of the whole file, gone to when
+                // the whole text is there if the preview does not reach it.
+                let share = text
+                    .trim()
+                    .strip_suffix('%')
+                    .and_then(|p| p.trim().parse::<f64>().ok())
+                    .map(|p| p.clamp(0.0, 100.0) / 100.0);
+                if let (Some(share), Some(size)) = (share, self.preview_of) {
+                    let size = usize::try_from(size).unwrap_or(usize::MAX);
+                    if super::share_of(size, share) > self.doc.text.as_str().len() {
+                        self.pending_place = Some(super::PendingPlace::Share(share));
+                    }
+                }
                 let target = self.jump_target(&text, prompt.candidates.get(prompt.selected));
                 match target {
                     Some(anchor) => self.jump_to(anchor),
@@ -599,13 +612,7 @@ impl App {
             .strip_suffix('%')
             .and_then(|p| p.trim().parse::<f64>().ok())
         {
-            let len = self.doc.text.as_str().len();
-            #[allow(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                clippy::cast_precision_loss
-            )]
-            let offset = ((p.clamp(0.0, 100.0) / 100.0) * len as f64) as usize;
+            let offset = super::share_of(self.doc.text.as_str().len(), p.clamp(0.0, 100.0) / 100.0);
             return Some(Anchor::line(self.doc.text.line_of_offset(offset)));
         }
         selected.map(|c| Anchor::line(c.line))
