@@ -312,19 +312,26 @@ fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
     std::fs::remove_file(path).ok();
 }
 
-#[test]
-fn g_on_the_preview_goes_to_the_end_of_the_whole_file_when_it_is_in() {
-    let path = big_file("bottom", 3);
+/// A reader on the preview of a 3 MB file still loading, as the CLI opens one; the whole
+/// model to hand it; the file.
+fn on_the_preview(tag: &str) -> (App, huibian::model::Compilation, std::path::PathBuf) {
+    let path = big_file(tag, 3);
     let preview = huibian::load::preview(&path)
         .expect("reads")
         .expect("a preview");
     let size = std::fs::metadata(&path).expect("size").len();
     let full = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
-    let preview_lines = preview.text.line_count();
     let mut a = App::new(preview, Settings::default());
     a.resize(160, 45);
     a.loading = Some(0);
     a.preview_of = Some(size);
+    (a, full, path)
+}
+
+#[test]
+fn g_on_the_preview_goes_to_the_end_of_the_whole_file_when_it_is_in() {
+    let (mut a, full, path) = on_the_preview("bottom");
+    let preview_lines = a.doc.text.line_count();
     for key in key_events("G") {
         a.handle_key(&key);
     }
@@ -352,16 +359,7 @@ fn g_on_the_preview_goes_to_the_end_of_the_whole_file_when_it_is_in() {
 
 #[test]
 fn a_share_named_on_the_preview_is_a_share_of_the_whole_file() {
-    let path = big_file("share", 3);
-    let preview = huibian::load::preview(&path)
-        .expect("reads")
-        .expect("a preview");
-    let size = std::fs::metadata(&path).expect("size").len();
-    let full = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
-    let mut a = App::new(preview, Settings::default());
-    a.resize(160, 45);
-    a.loading = Some(0);
-    a.preview_of = Some(size);
+    let (mut a, full, path) = on_the_preview("share");
     for key in key_events(":80%<Enter>") {
         a.handle_key(&key);
     }

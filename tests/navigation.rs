@@ -181,13 +181,10 @@ fn a_message_goes_with_the_next_move() {
     let mut a = app("000_3aa89c1d59f293ce.txt", 160, 45);
     press(&mut a, "/信访工作<Enter>");
     // Back past the first hit: wrapping around says so.
-    for _ in 0..3 {
-        press(&mut a, "N");
-        if a.message.is_some() {
-            break;
-        }
-    }
-    assert!(a.message.is_some(), "wrapping around says so");
+    assert!(
+        common::press_until_message(&mut a, "N", 3),
+        "wrapping around says so"
+    );
     press(&mut a, "j");
     assert!(a.message.is_none(), "and the next move takes it away");
     // A move with something to say still says it.

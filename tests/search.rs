@@ -404,13 +404,7 @@ fn readline_keys_in_the_prompt() {
 fn the_counter_stays_beside_a_wrap_message() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/信访工作<Enter>");
-    for _ in 0..20 {
-        type_keys(&mut a, "N");
-        if a.message.is_some() {
-            break;
-        }
-    }
-    assert!(a.message.is_some(), "wrapped");
+    assert!(common::press_until_message(&mut a, "N", 20), "wrapped");
     let status = common::screen(&a).last().cloned().unwrap_or_default();
     assert!(status.contains("/信访工作  17/17"), "{status}");
 }

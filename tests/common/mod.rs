@@ -40,6 +40,18 @@ pub fn press(app: &mut App, keys: &str) {
     }
 }
 
+/// Presses `keys` again and again (at most `tries` times) until the app shows a message; whether
+/// it did.
+pub fn press_until_message(app: &mut App, keys: &str, tries: usize) -> bool {
+    for _ in 0..tries {
+        press(app, keys);
+        if app.message.is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 /// The screen as plain row strings, skipping the cell hidden behind each wide character.
 pub fn screen(app: &App) -> Vec<String> {
     let (w, h) = app.size;
