@@ -265,46 +265,27 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     if !exporting {
         return read(load(path)?, name, options);
     }
-    let regex = options
-        .search
-        .as_ref()
-        .map(|pattern| {
-            crate::search::compile(&crate::search::Query {
-                text: pattern.clone(),
-                regex: options.regex,
-            })
-            .map_err(Error::Usage)
-        })
-        .transpose()?;
-    if let (Some(pattern), Some(_)) = (options.search.as_ref(), regex.as_ref()) {
-        // Compiled again for the document: a hard-wrapped text is searched across its breaks.
-        let whole = load(path)?;
-        let re = crate::search::compile_in(
-            &whole,
-            &crate::search::Query {
-                text: pattern.clone(),
-                regex: options.regex,
-            },
-        )
-        .map_err(Error::Usage)?;
-        let mut buffered = io::BufWriter::new(out);
-        export::write(&whole, export::Export::Search(&re), &mut buffered)?;
-        return Ok(buffered.flush()?);
+    let query = options.search.as_ref().map(|pattern| crate::search::Query {
+        text: pattern.clone(),
+        regex: options.regex,
+    });
+    // A bad pattern is a usage error before the file is read.
+    if let Some(q) = &query {
+        crate::search::compile(q).map_err(Error::Usage)?;
     }
+    // The whole file is parsed before the first byte is written, so a bad input (or a bug) never
+    // leaves a partial result behind: the output is the whole export or nothing.
+    let whole = load(path)?;
+    // Compiled for the document: a hard-wrapped text is searched across its soft breaks.
+    let regex = query
+        .map(|q| crate::search::compile_in(&whole, &q).map_err(Error::Usage))
+        .transpose()?;
     let what = match (&regex, options.json, options.list) {
         (Some(re), _, _) => export::Export::Search(re),
         (None, true, _) => export::Export::Json { file: &name.name },
         (None, false, true) => export::Export::List,
         (None, false, false) => export::Export::Plans(options.format),
     };
-    write_export(path, what, out)
-}
-
-/// Prints an export of the whole parsed file. The parse finishes before the first byte is
-/// written, so a bad input (or a bug) never leaves a partial result behind: the output is the
-/// whole export or nothing.
-fn write_export(path: &Path, what: export::Export<'_>, out: &mut impl Write) -> Result<(), Error> {
-    let whole = load(path)?;
     let mut buffered = io::BufWriter::new(out);
     export::write(&whole, what, &mut buffered)?;
     Ok(buffered.flush()?)
