@@ -188,10 +188,16 @@ struct Context<'a> {
 type Screen = Terminal<CrosstermBackend<io::Stdout>>;
 
 /// Gives the terminal back, stops the process (SIGSTOP: the shell sees the job stopped, as
-/// after `Ctrl-Z` anywhere), and when continued takes the terminal again and redraws it all.
+/// after `Ctrl-Z` anywhere), and when continued takes it again.
 fn suspend(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
     give_back();
     signal_hook::low_level::raise(SIGSTOP)?;
+    retake(terminal, mouse)
+}
+
+/// Raw mode and the alternate screen again (a shell may have reset them while the reader was
+/// stopped), and every cell drawn anew.
+fn retake(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
     take_terminal(mouse)?;
     terminal.clear()
 }
@@ -226,9 +232,7 @@ fn event_loop(
                 woke = true;
             }
             if cx.requests.redraw.swap(false, Ordering::SeqCst) {
-                // Raw mode again (a shell may have reset it), and every cell drawn anew.
-                take_terminal(app.mouse)?;
-                terminal.clear()?;
+                retake(&mut terminal, app.mouse)?;
                 woke = true;
             }
             while let Ok((generation, hits)) = counted_rx.try_recv() {
