@@ -241,9 +241,7 @@ fn align(
         if title_strength(text, n) > 0 || keys.contains(&key) {
             // A heading under a dateline (`政府工作报告` / `——2025年…在北京市…会议上`) is matched
             // with its dateline, which names the year and the place the 目录 names.
-            let dateline = (n + 1..=hi.min(n + 3))
-                .find(|&m| !text.is_blank(m))
-                .filter(|&m| is_dateline(text.trimmed(m)));
+            let dateline = dateline_below(text, n, hi);
             if let Some(d) = dateline {
                 key.push_str(&title_key(text.trimmed(d)));
             }
@@ -399,11 +397,12 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     // Read in simplified script (`…工作總結`, `二〇二五年政府工作報告`).
     let bare: String = bare.chars().map(fold_script).collect();
     let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
-    // A report's own heading without a year (`政府工作报告`) is dated by the line under it.
-    let dated = (n + 1..=text.line_count().min(n + 3))
-        .find(|&m| !text.is_blank(m))
-        .is_some_and(|m| is_dateline(text.trimmed(m)));
-    let year = years(&bare).next().is_some() || main.contains("年度") || dated;
+    // A report's own heading without a year (`政府工作报告`) is dated by the line under it
+    // (looked at only for a line that ends like a title).
+    let year = ends
+        && (years(&bare).next().is_some()
+            || main.contains("年度")
+            || dateline_below(text, n, text.line_count()).is_some());
     // A part of a report, not a report: a line that opens with its year and names a review or
     // a plan part (`2024年工作回顾`, `2025年工作安排`, `2025年主要任务`).
     let part = bare.starts_with(|c: char| c.is_ascii_digit() || "二〇零一".contains(c))
@@ -423,6 +422,13 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     } else {
         1
     }
+}
+
+/// The dateline under line `n` (the next line with text, within three lines and `last`).
+fn dateline_below(text: &Text, n: LineNo, last: LineNo) -> Option<LineNo> {
+    (n + 1..=last.min(n + 3))
+        .find(|&m| !text.is_blank(m))
+        .filter(|&m| is_dateline(text.trimmed(m)))
 }
 
 /// A dateline under a report's title: `——2025年1月14日在北京市第十六届人民代表大会第三次会议上`.
