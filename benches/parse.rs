@@ -9,8 +9,8 @@ fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("decode+parse");
     group.sample_size(10);
     for mb in [1usize, 20, 100] {
-        let text = huibian::generate::compilation(&huibian::generate::CORPUS, mb << 20);
-        let reports = huibian::parse::parse(text.as_bytes())
+        let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, mb << 20);
+        let reports = huibian::doc::parse::parse(text.as_bytes())
             .map(|c| c.reports.len())
             .unwrap_or(0);
         assert!(
@@ -23,7 +23,7 @@ fn parse(c: &mut Criterion) {
             &text,
             |b, text| {
                 b.iter(|| {
-                    huibian::parse::parse(black_box(text.as_bytes())).map(|c| c.reports.len())
+                    huibian::doc::parse::parse(black_box(text.as_bytes())).map(|c| c.reports.len())
                 });
             },
         );

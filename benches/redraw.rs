@@ -12,11 +12,11 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use huibian::action::Action;
-use huibian::app::{App, Settings};
-use huibian::keymap::key_events;
-use huibian::model::Compilation;
-use huibian::view::Anchor;
+use huibian::doc::model::Compilation;
+use huibian::doc::view::Anchor;
+use huibian::reader::action::Action;
+use huibian::reader::app::{App, Settings};
+use huibian::reader::keymap::key_events;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -24,9 +24,11 @@ const SIZES_MB: [usize; 3] = [1, 20, 100];
 
 /// The first screen of `path`, as `huibian FILE` builds it.
 fn first_frame(path: &Path, terminal: &mut Terminal<TestBackend>) -> usize {
-    let doc = match huibian::load::preview(path).expect("reads") {
+    let doc = match huibian::edges::load::preview(path).expect("reads") {
         Some(preview) => preview,
-        None => huibian::parse::parse_owned(std::fs::read(path).expect("reads")).expect("parses"),
+        None => {
+            huibian::doc::parse::parse_owned(std::fs::read(path).expect("reads")).expect("parses")
+        }
     };
     let mut app = App::new(doc, Settings::default());
     app.resize(160, 45);
@@ -59,14 +61,14 @@ fn redraw(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
     let dir = std::env::temp_dir();
     for mb in SIZES_MB {
-        let text = huibian::generate::compilation(&huibian::generate::CORPUS, mb << 20);
+        let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, mb << 20);
         let path = dir.join(format!("huibian-bench-{mb}mb-{}.txt", std::process::id()));
         std::fs::write(&path, &text).expect("write");
         let mut group = c.benchmark_group(format!("{mb}MB"));
         group.bench_function("first frame", |b| {
             b.iter(|| first_frame(black_box(&path), &mut terminal));
         });
-        let doc: Compilation = huibian::parse::parse_owned(text.into_bytes()).expect("parses");
+        let doc: Compilation = huibian::doc::parse::parse_owned(text.into_bytes()).expect("parses");
         let lines = doc.text.line_count();
         let mut app = App::new(doc, Settings::default());
         app.resize(160, 45);

@@ -7,11 +7,11 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use huibian::search::{Query, compile, find_all};
+use huibian::doc::search::{Query, compile, find_all};
 
 fn search(c: &mut Criterion) {
     for mb in [1, 20, 100] {
-        let text = huibian::generate::compilation(&huibian::generate::CORPUS, mb << 20);
+        let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, mb << 20);
         let mut group = c.benchmark_group(format!("search {mb}MB"));
         group.sample_size(20);
         group.throughput(Throughput::Bytes(text.len() as u64));
@@ -46,8 +46,8 @@ fn search(c: &mut Criterion) {
 /// `--search 一` on one report with 100 000 headings: every line a hit, each placed under its
 /// heading path (target: under 0.5 s; it was quadratic, 8.7 s at 40 000).
 fn search_deep_outline(c: &mut Criterion) {
-    let text = huibian::generate::one_report_with_headings(100_000);
-    let doc = huibian::parse::parse(text.as_bytes()).expect("parses");
+    let text = huibian::doc::generate::one_report_with_headings(100_000);
+    let doc = huibian::doc::parse::parse(text.as_bytes()).expect("parses");
     let re = compile(&Query {
         text: "一".into(),
         regex: false,
@@ -58,7 +58,7 @@ fn search_deep_outline(c: &mut Criterion) {
     group.bench_function("一 in one report of 100k headings", |b| {
         b.iter(|| {
             let mut out = std::io::sink();
-            huibian::export::write_search(black_box(&doc), &re, &mut out).expect("writes");
+            huibian::doc::export::write_search(black_box(&doc), &re, &mut out).expect("writes");
         });
     });
     group.finish();

@@ -1,34 +1,16 @@
 //! huibian: a terminal reader for compilations of Chinese annual work reports (工作总结汇编).
 //!
-//! Layers, each depending only on the ones below it:
-//! - [`model`]: the parsed compilation, plain immutable data (std only);
-//! - [`parse`]: bytes → [`model::Compilation`], pure (no terminal, no file I/O);
-//! - [`export`]: the model as JSON, a report list, or the plans as text or Markdown;
-//! - [`generate`]: large synthetic compilations for benchmarks;
-//! - [`cli`]: command-line options and the `run` entry point used by the binary;
-//! - [`config`]: the user's config file; [`resume`]: where each file was left;
-//! - [`i18n`]: every string of the interface, in Chinese and English.
+//! Three folders and the renderer, each depending only on the ones listed before it:
+//! - [`doc`]: the document: the model (plain data), the parser (bytes → model, pure: no
+//!   terminal, no file I/O), and the text services on it (search, wrap, view, copy, export);
+//! - [`reader`]: the reader's state and its one mutator (`App::update`), the actions, the typed
+//!   keys, the keymap and the resolver that turns key and mouse events into messages, the
+//!   layout, themes and the interface's strings; no terminal I/O;
+//! - [`ui`]: rendering, which only reads the reader's state;
+//! - [`edges`]: where the program meets the world: the command line, the terminal and its
+//!   event loop, loading files, the config file, the saved positions, the clipboard.
 
-pub mod action;
-pub mod app;
-pub mod cli;
-pub mod clipboard;
-pub mod config;
-pub mod copy;
-pub mod export;
-pub mod generate;
-pub mod i18n;
-pub mod keymap;
-pub mod layout;
-pub mod load;
-pub mod model;
-pub mod parse;
-pub mod resume;
-pub mod safe;
-pub mod sample;
-pub mod search;
-pub mod terminal;
-pub mod theme;
+pub mod doc;
+pub mod edges;
+pub mod reader;
 pub mod ui;
-pub mod view;
-pub mod wrap;

@@ -9,13 +9,13 @@ pub mod plans;
 pub mod prompt;
 pub mod text;
 
-use crate::i18n::{self, Msg};
+use crate::reader::i18n::{self, Msg};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::App;
-use crate::layout::{Layout, Pane};
+use crate::reader::app::App;
+use crate::reader::layout::{Layout, Pane};
 use draw::{fill, put};
 
 /// Draws one frame.
@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     // there; otherwise it stays hidden.
     if let Some(position) = prompt::cursor(
         app,
-        Layout::compute(area, app.plans_shown(), app.focus).status,
+        Layout::compute(area, app.plans_shown(), app.focus()).status,
     ) {
         frame.set_cursor_position(position);
     }
@@ -34,8 +34,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
 
 /// Draws into any buffer area (used by tests and benchmarks with a `TestBackend`).
 pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let layout = Layout::compute(area, app.plans_shown(), app.focus);
+    let theme = &app.theme();
+    let layout = Layout::compute(area, app.plans_shown(), app.focus());
     for sep in layout.separators.into_iter().flatten() {
         for y in sep.y..sep.y + sep.height {
             put(buf, sep.x, y, sep.x + 1, "|", theme.separator, false);
@@ -56,40 +56,40 @@ pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
         };
         match pane {
             // The lists have nothing to show until a large file's reports are read.
-            Pane::Contents | Pane::Plans if app.doc.reports.is_empty() => {
-                draw::not_yet(buf, body, theme, &app.settings)
+            Pane::Contents | Pane::Plans if app.doc().reports.is_empty() => {
+                draw::not_yet(buf, body, theme, &app.settings())
             }
             Pane::Contents => contents::render(app, theme, body, buf),
             Pane::Text => text::render(app, theme, body, buf),
             Pane::Plans => plans::render(app, theme, body, buf),
         }
     }
-    match &app.finder.prompt {
+    match &app.finder().prompt {
         Some(p) => prompt::render(app, p, layout.status, buf),
         None => status(app, layout.status, buf),
     }
-    if let Some(r) = &app.results {
+    if let Some(r) = &app.reading().results {
         lists::results(app, r, area, buf);
-    } else if app.marks_open {
+    } else if app.marks_list().is_some() {
         lists::marks(app, area, buf);
     }
-    if let Some(scroll) = app.help {
+    if let Some(scroll) = app.help_scroll() {
         help::render(app, theme, area, scroll, buf);
     }
 }
 
 /// A pane's header row: its number and name, and a figure; marked and highlighted when focused.
 fn header(app: &App, pane: Pane, rect: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let focused = app.focus == pane;
+    let theme = &app.theme();
+    let focused = app.focus() == pane;
     let style = if focused {
         theme.header_focus
     } else {
         theme.header
     };
     fill(buf, rect, rect.y, style);
-    let doc = &app.doc;
-    let lang = app.settings.lang;
+    let doc = &app.doc();
+    let lang = app.settings().lang;
     let label = match pane {
         Pane::Contents => i18n::contents_header(lang, doc.reports.len()),
         Pane::Text => {
@@ -106,7 +106,7 @@ fn header(app: &App, pane: Pane, rect: Rect, buf: &mut Buffer) {
         rect.x + rect.width,
         &format!("{mark}{label}"),
         style,
-        app.settings.ambiguous_wide,
+        app.settings().ambiguous_wide,
     );
 }
 
@@ -115,57 +115,52 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
     if rect.height == 0 {
         return;
     }
-    let theme = &app.theme;
-    let wide = app.settings.ambiguous_wide;
+    let theme = &app.theme();
+    let wide = app.settings().ambiguous_wide;
     fill(buf, rect, rect.y, theme.status);
-    let doc = &app.doc;
+    let doc = &app.doc();
     // While only the preview is there, the position is measured against the whole file and
     // the number of lines is not known yet.
-    let size = app.preview_of.map_or(doc.text.as_str().len(), |bytes| {
-        usize::try_from(bytes)
-            .unwrap_or(usize::MAX)
-            .max(doc.text.as_str().len())
-    });
-    let total = if app.preview_of.is_some() {
-        "…".to_owned()
+    let size = app
+        .reading()
+        .preview_of
+        .map_or(doc.text.as_str().len(), |bytes| {
+            usize::try_from(bytes)
+                .unwrap_or(usize::MAX)
+                .max(doc.text.as_str().len())
+        });
+    let total = if app.reading().preview_of.is_some() {
+        "..".to_owned()
     } else {
         doc.text.line_count().max(1).to_string()
     };
     let percent = doc
         .text
-        .line_range(app.top.line)
-        .map_or(0, |r| (r.start + app.top.byte) * 100 / size.max(1));
-    let lang = app.settings.lang;
+        .line_range(app.top().line)
+        .map_or(0, |r| (r.start + app.top().byte) * 100 / size.max(1));
+    let lang = app.settings().lang;
     let loading = app
+        .reading()
         .loading
         .map_or_else(String::new, |p| i18n::parsing(lang, p));
-    // Keys typed so far of a chord, as vim shows them; `m_` / `'_` while a mark's letter is
-    // awaited.
-    let mark = app.finder.pending_mark.map(|k| match k {
-        crate::app::find::MarkKey::Set => "m_",
-        crate::app::find::MarkKey::Go => "'_",
-    });
-    let pending = match (mark, app.pending_keys.is_empty()) {
-        (Some(m), _) => format!(" {m} |"),
-        (None, true) => String::new(),
-        (None, false) => format!(" {}_ |", app.pending_keys),
-    };
+    // Keys typed so far of a chord, as vim shows them (`g_`); `m_` / `'_` while a mark's
+    // letter is awaited.
+    let pending = app
+        .pending()
+        .map_or_else(String::new, |p| format!(" {p} |"));
     let right = format!(
         "{pending}{loading} L{}/{} {}% {}  {} ",
-        app.top.line,
+        app.top().line,
         total,
         percent,
         doc.encoding,
-        i18n::keyed(
-            lang.get(Msg::Help),
-            &app.keymap,
-            crate::keymap::Context::Global
-        )
+        app.keymap()
+            .fill(lang.get(Msg::Help), crate::reader::keymap::Context::Global)
     );
-    let right_w = u16::try_from(crate::wrap::str_width(&right, wide)).unwrap_or(0);
+    let right_w = u16::try_from(crate::doc::wrap::str_width(&right, wide)).unwrap_or(0);
     let max_x = rect.x + rect.width;
     let left_end = max_x.saturating_sub(right_w);
-    let (left, style) = match (&app.message, &app.finder.search) {
+    let (left, style) = match (&app.message(), &app.finder().search) {
         // A message about the search (a wrap) keeps the k/N counter beside it.
         (Some(m), Some(s)) if s.current.is_some() => (
             format!(" /{}  {}  {m}", s.query.text, s.counter()),
@@ -176,7 +171,7 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
             format!(" /{}  {}", s.query.text, s.counter()),
             theme.status_accent,
         ),
-        (None, None) => (format!(" {}", app.settings.file_name), theme.status),
+        (None, None) => (format!(" {}", app.settings().file_name), theme.status),
     };
     put(
         buf,

@@ -233,7 +233,7 @@ fn print_config_is_the_whole_default_config_and_reads_back() {
     ] {
         assert!(text.contains(&format!("[keys.{table}]")), "{table}");
     }
-    for b in huibian::keymap::DEFAULT_BINDINGS {
+    for b in huibian::reader::keymap::DEFAULT_BINDINGS {
         assert!(
             text.contains(&format!("\"{}\"", b.action.name())),
             "{:?}",
@@ -243,7 +243,7 @@ fn print_config_is_the_whole_default_config_and_reads_back() {
     let dir = temp_dir("print-config");
     let file = dir.join("config.toml");
     std::fs::write(&file, &text).expect("write");
-    let parsed = huibian::config::parse(&file, &text).expect("the printed config parses");
+    let parsed = huibian::edges::config::parse(&file, &text).expect("the printed config parses");
     assert_eq!(parsed.theme.as_deref(), Some("default"));
     // --config with a file that is not there is not fatal for the exports.
     let out = huibian(&[
@@ -260,7 +260,7 @@ fn print_config_is_the_whole_default_config_and_reads_back() {
 /// finished model prints.
 #[test]
 fn streamed_exports_equal_the_finished_models() {
-    let re = huibian::search::compile(&huibian::search::Query {
+    let re = huibian::doc::search::compile(&huibian::doc::search::Query {
         text: "工作".into(),
         regex: false,
     })
@@ -273,21 +273,24 @@ fn streamed_exports_equal_the_finished_models() {
         "004_b94f0c5038739baf.txt",
     ] {
         let path = fixture(name);
-        let doc = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+        let doc = huibian::doc::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
         for (args, what) in [
-            (vec!["--json"], huibian::export::Export::Json { file: name }),
-            (vec!["--list"], huibian::export::Export::List),
+            (
+                vec!["--json"],
+                huibian::doc::export::Export::Json { file: name },
+            ),
+            (vec!["--list"], huibian::doc::export::Export::List),
             (
                 vec!["--plans", "--format", "markdown"],
-                huibian::export::Export::Plans(huibian::export::PlansFormat::Markdown),
+                huibian::doc::export::Export::Plans(huibian::doc::export::PlansFormat::Markdown),
             ),
             (
                 vec!["--search", "工作"],
-                huibian::export::Export::Search(&re),
+                huibian::doc::export::Export::Search(&re),
             ),
         ] {
             let mut expected = Vec::new();
-            huibian::export::write(&doc, what, &mut expected).expect("writes");
+            huibian::doc::export::write(&doc, what, &mut expected).expect("writes");
             let mut all = vec![path.as_str()];
             all.extend(args.iter().copied());
             let out = huibian(&all);
@@ -331,9 +334,9 @@ mod export_is_all_or_nothing {
             let dir = super::temp_dir("prop");
             let file = dir.join(format!("case-{}.txt", std::thread::current().name().map_or(0, str::len)));
             std::fs::write(&file, &bytes).expect("write");
-            let options = huibian::cli::Options::parse_from(["huibian", "--json", file.to_str().expect("utf8")]);
+            let options = huibian::edges::cli::Options::parse_from(["huibian", "--json", file.to_str().expect("utf8")]);
             let mut out = Vec::new();
-            match huibian::cli::run(&options, &mut out) {
+            match huibian::edges::cli::run(&options, &mut out) {
                 Err(_) => prop_assert!(out.is_empty(), "an error after {} bytes of output", out.len()),
                 Ok(()) => {
                     let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&out);

@@ -5,9 +5,9 @@ mod common;
 
 use base64::Engine;
 use common::{app, press};
-use huibian::app::{App, Effect};
-use huibian::clipboard::{Env, Method};
-use huibian::keymap::key_events;
+use huibian::edges::clipboard::{Env, Method};
+use huibian::reader::app::{App, Effect};
+use huibian::reader::keymap::key_events;
 
 const F001: &str = "001_149dd883a1863841.txt";
 
@@ -117,7 +117,7 @@ fn osc52_outside_tmux_decodes_to_the_same_text() {
         ssh: true,
         display: false,
     };
-    let used = huibian::clipboard::copy(&text, Method::Auto, &env, &mut terminal);
+    let used = huibian::edges::clipboard::copy(&text, Method::Auto, &env, &mut terminal);
     assert!(matches!(used, Ok(Method::Osc52)));
     let bytes = String::from_utf8(terminal).expect("ascii");
     let payload = bytes
@@ -204,7 +204,7 @@ fn y_on_the_title_page_copies_the_title_page() {
 #[test]
 fn a_plan_without_a_heading_is_named_by_its_first_words() {
     // A report of 003 whose plan is prose, with no heading.
-    let doc = huibian::parse::parse(
+    let doc = huibian::doc::parse::parse(
         &std::fs::read(format!(
             "{}/tests/fixtures/003_c5e2716b8b7ca77e.txt",
             env!("CARGO_MANIFEST_DIR")
@@ -217,7 +217,7 @@ fn a_plan_without_a_heading_is_named_by_its_first_words() {
         .iter()
         .position(|r| r.plan.as_ref().is_some_and(|p| p.heading.is_none()))
         .expect("a report with plan prose");
-    let piece = huibian::copy::plan(&doc, r).expect("a plan");
+    let piece = huibian::doc::copy::plan(&doc, r).expect("a plan");
     let start = doc
         .text
         .trimmed(doc.reports[r].plan.as_ref().expect("plan").start_line);

@@ -47,7 +47,7 @@ fn kill(signal: &str, pid: &str) {
 fn a_panic_on_the_loading_thread_ends_the_program_cleanly() {
     let t = Tmux::start("panic", 120, 40, "sh");
     // Over the preview size, so a loading thread reads the rest while the reader is up.
-    let big = huibian::generate::compilation(&huibian::generate::CORPUS, 2 << 20);
+    let big = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, 2 << 20);
     let file = write_file(&t, "big.txt", big.as_bytes());
     t.keys(&[
         &format!(
@@ -233,7 +233,7 @@ fn line_separators_and_bidi_controls_leave_no_stale_cells() {
 #[test]
 fn a_results_list_over_100k_headings_opens_and_quits_at_once() {
     let t = Tmux::start("deep", 120, 40, "sh");
-    let text = huibian::generate::one_report_with_headings(100_000);
+    let text = huibian::doc::generate::one_report_with_headings(100_000);
     let file = write_file(&t, "deep.txt", text.as_bytes());
     t.keys(&[
         &format!("{BIN} {}; echo huibian-exit=$?", file.display()),

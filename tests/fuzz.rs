@@ -16,9 +16,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use huibian::export::{self, Export, PlansFormat};
-use huibian::model::Compilation;
-use huibian::search::{self, Query};
+use huibian::doc::export::{self, Export, PlansFormat};
+use huibian::doc::model::Compilation;
+use huibian::doc::search::{self, Query};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, RngAlgorithm, TestError, TestRng, TestRunner};
@@ -38,7 +38,7 @@ fn seeds() -> Vec<Vec<u8>> {
         .iter()
         .map(|p| std::fs::read(p).expect("fixture"))
         .collect();
-    seeds.push(huibian::sample::SAMPLE.to_vec());
+    seeds.push(huibian::edges::sample::SAMPLE.to_vec());
     seeds
 }
 
@@ -262,11 +262,11 @@ fn materialize(seeds: &[Vec<u8>], case: &Case) -> Vec<u8> {
 fn exercise(bytes: &[u8]) {
     // A large file's preview: its first part cut after a line feed, decoded and parsed alone.
     if let Some(cut) = bytes[..bytes.len() / 2].iter().rposition(|&b| b == b'\n')
-        && let Ok(d) = huibian::parse::decode::decode_owned(bytes[..=cut].to_vec())
+        && let Ok(d) = huibian::doc::parse::decode::decode_owned(bytes[..=cut].to_vec())
     {
-        let _ = huibian::parse::parse_text(d.text, d.encoding);
+        let _ = huibian::doc::parse::parse_text(d.text, d.encoding);
     }
-    let Ok(doc) = huibian::parse::parse(bytes) else {
+    let Ok(doc) = huibian::doc::parse::parse(bytes) else {
         return;
     };
     exports(&doc);
@@ -330,7 +330,7 @@ fn searches(doc: &Compilation) {
 fn wrapping(doc: &Compilation) {
     for width in [1, 2, 7, 40] {
         for ambiguous in [false, true] {
-            let view = huibian::view::DocView::new(doc, width, ambiguous);
+            let view = huibian::doc::view::DocView::new(doc, width, ambiguous);
             for no in 1..=doc.text.line_count().min(3000) {
                 let _ = view.rows(no);
             }
@@ -340,22 +340,22 @@ fn wrapping(doc: &Compilation) {
 
 fn sections(doc: &Compilation) {
     for spec in ["1", "1/plan", "1/一", "1/一/（一）", "2/二", "0", "99/x"] {
-        if let Ok(piece) = huibian::copy::resolve_spec(doc, spec) {
+        if let Ok(piece) = huibian::doc::copy::resolve_spec(doc, spec) {
             let _ = piece.text(doc, true);
         }
     }
     for r in 0..doc.reports.len().min(30) {
-        let _ = huibian::copy::report(doc, r);
-        let _ = huibian::copy::plan(doc, r);
+        let _ = huibian::doc::copy::report(doc, r);
+        let _ = huibian::doc::copy::plan(doc, r);
         for i in 0..doc.reports[r].headings.len().min(30) {
-            let _ = huibian::copy::section(doc, r, i);
+            let _ = huibian::doc::copy::section(doc, r, i);
         }
     }
 }
 
 /// The reader on the input: a fixed tour of keys and sizes, drawn after each step.
 fn reader(doc: Compilation) {
-    use huibian::app::{App, Settings};
+    use huibian::reader::app::{App, Settings};
     use ratatui::{Terminal, backend::TestBackend};
     let mut app = App::new(doc, Settings::default());
     for (keys, (w, h)) in [
@@ -366,7 +366,7 @@ fn reader(doc: Compilation) {
         ("<Esc>zazMzR?G<Esc>", (200, 3)),
     ] {
         app.resize(w, h);
-        for key in huibian::keymap::key_events(keys) {
+        for key in huibian::reader::keymap::key_events(keys) {
             let _ = app.handle_key(&key);
         }
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");

@@ -1,14 +1,14 @@
 //! Hand-made fixtures for what the corpus lacks: other encodings and line breaks, no TOC, a TOC
 //! whose wording differs, a report missing from the body, a wrong declared count, escapes.
 
-use huibian::model::{Compilation, TitleMatch};
+use huibian::doc::model::{Compilation, TitleMatch};
 
 fn parse(name: &str) -> Compilation {
     let path = format!(
         "{}/tests/fixtures/handmade/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
-    huibian::parse::parse(&std::fs::read(path).expect("fixture")).expect("parses")
+    huibian::doc::parse::parse(&std::fs::read(path).expect("fixture")).expect("parses")
 }
 
 /// (start, end, plan heading, plan end, sign-off) of one report.

@@ -3,12 +3,12 @@
 
 mod common;
 
-use huibian::app::{App, Effect, Settings};
-use huibian::keymap::key_events;
+use huibian::reader::app::{App, Effect, Settings};
+use huibian::reader::keymap::key_events;
 
 fn big_file(tag: &str, mb: usize) -> std::path::PathBuf {
     let path = std::env::temp_dir().join(format!("huibian-load-{tag}-{}.txt", std::process::id()));
-    let mut text = huibian::generate::compilation(&huibian::generate::CORPUS, mb << 20);
+    let mut text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, mb << 20);
     text = text.replace("##paidend##\n", "只在最后出现的短语。\n##paidend##\n");
     std::fs::write(&path, text).expect("write");
     path
@@ -28,10 +28,10 @@ fn current_hit_line(a: &App) -> usize {
 #[test]
 fn preview_then_whole_file_keeps_the_position_and_finishes_an_early_search() {
     let path = big_file("swap", 3);
-    let preview = huibian::load::preview(&path)
+    let preview = huibian::edges::load::preview(&path)
         .expect("reads")
         .expect("a preview for a file over 1 MiB");
-    let full = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+    let full = huibian::doc::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
     assert!(preview.text.as_str().len() <= 1 << 20);
     assert!(full.reports.len() > preview.reports.len());
     // Same lines in both: the preview is a prefix of the file.
@@ -75,21 +75,25 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
         env!("CARGO_MANIFEST_DIR")
     );
     assert!(
-        huibian::load::preview(std::path::Path::new(&small))
+        huibian::edges::load::preview(std::path::Path::new(&small))
             .expect("reads")
             .is_none()
     );
     let path = big_file("progress", 2);
-    let rx = huibian::load::spawn(path.clone());
+    let rx = huibian::edges::load::spawn(path.clone());
     let mut progress = Vec::new();
     let mut partials = Vec::new();
     let mut batches = Vec::new();
     let doc = loop {
         match rx.recv().expect("the loader answers") {
-            huibian::load::LoadEvent::Progress(p) => progress.push(p),
-            huibian::load::LoadEvent::Partial { doc, parsed } => partials.push((doc, parsed)),
-            huibian::load::LoadEvent::Reports { first, reports } => batches.push((first, reports)),
-            huibian::load::LoadEvent::Done(result) => break *result.expect("parses"),
+            huibian::edges::load::LoadEvent::Progress(p) => progress.push(p),
+            huibian::edges::load::LoadEvent::Partial { doc, parsed } => {
+                partials.push((doc, parsed))
+            }
+            huibian::edges::load::LoadEvent::Reports { first, reports } => {
+                batches.push((first, reports))
+            }
+            huibian::edges::load::LoadEvent::Done(result) => break *result.expect("parses"),
         }
     };
     assert!(doc.reports.len() > 10);
@@ -131,10 +135,11 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
 
 #[test]
 fn before_the_reports_are_read_the_lists_say_so_and_keys_are_safe() {
-    let text =
-        huibian::model::Text::new("2099年度工作总结汇编\n目录\n1.第1单位工作总结\n".to_owned());
+    let text = huibian::doc::model::Text::new(
+        "2099年度工作总结汇编\n目录\n1.第1单位工作总结\n".to_owned(),
+    );
     let mut a = App::new(
-        huibian::model::Compilation::unparsed(text, "utf-8"),
+        huibian::doc::model::Compilation::unparsed(text, "utf-8"),
         Settings::default(),
     );
     a.resize(160, 45);
@@ -150,11 +155,11 @@ fn before_the_reports_are_read_the_lists_say_so_and_keys_are_safe() {
 #[test]
 fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     let path = big_file("partial", 3);
-    let preview = huibian::load::preview(&path)
+    let preview = huibian::edges::load::preview(&path)
         .expect("reads")
         .expect("preview");
     let previewed = preview.reports.len();
-    let rx = huibian::load::spawn(path.clone());
+    let rx = huibian::edges::load::spawn(path.clone());
     let events: Vec<_> = rx.iter().collect();
     let mut a = App::new(preview, Settings::default());
     a.resize(160, 45);
@@ -167,7 +172,9 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
             .is_some_and(|s| s.current.is_none())
     );
     let mut snapshots = events.iter().filter_map(|e| match e {
-        huibian::load::LoadEvent::Partial { doc, parsed } => Some(((**doc).clone(), *parsed)),
+        huibian::edges::load::LoadEvent::Partial { doc, parsed } => {
+            Some(((**doc).clone(), *parsed))
+        }
         _ => None,
     });
     // The text alone: the preview's outline stays, the search finds its hit at the end.
@@ -209,7 +216,7 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     let folds = a.tree.unfolded.clone();
     let top = a.top;
     for e in &events {
-        if let huibian::load::LoadEvent::Reports { first, reports } = e {
+        if let huibian::edges::load::LoadEvent::Reports { first, reports } = e {
             let before = a.parsed;
             assert!(matches!(
                 a.reports_arrived(*first, reports.clone()),
@@ -242,11 +249,11 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
 /// each batch of reports), and the bytes are the same as printing the finished model.
 #[test]
 fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
-    use huibian::export::{Export, PlansFormat, Streamer, write};
+    use huibian::doc::export::{Export, PlansFormat, Streamer, write};
     let path = big_file("stream", 3);
-    let events: Vec<_> = huibian::load::spawn(path.clone()).iter().collect();
-    let whole = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
-    let re = huibian::search::compile(&huibian::search::Query {
+    let events: Vec<_> = huibian::edges::load::spawn(path.clone()).iter().collect();
+    let whole = huibian::doc::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+    let re = huibian::doc::search::compile(&huibian::doc::search::Query {
         text: "工作".into(),
         regex: false,
     })
@@ -266,18 +273,21 @@ fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
             let mut doc = None;
             for e in &events {
                 match e {
-                    huibian::load::LoadEvent::Partial { doc: d, .. } if !d.reports.is_empty() => {
+                    huibian::edges::load::LoadEvent::Partial { doc: d, .. }
+                        if !d.reports.is_empty() =>
+                    {
                         s.outline(d).expect("head");
                         doc = Some((**d).clone());
                     }
-                    huibian::load::LoadEvent::Reports { first, reports } => {
-                        let d: &mut huibian::model::Compilation = doc.as_mut().expect("outline");
+                    huibian::edges::load::LoadEvent::Reports { first, reports } => {
+                        let d: &mut huibian::doc::model::Compilation =
+                            doc.as_mut().expect("outline");
                         d.reports
                             .splice(*first..first + reports.len(), reports.clone());
                         s.reports(d, first + reports.len()).expect("batch");
                         sizes.push(first + reports.len());
                     }
-                    huibian::load::LoadEvent::Done(Ok(d)) => s.finish(d).expect("tail"),
+                    huibian::edges::load::LoadEvent::Done(Ok(d)) => s.finish(d).expect("tail"),
                     _ => {}
                 }
             }
@@ -301,7 +311,7 @@ fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
         .expect("name")
         .to_string_lossy()
         .into_owned();
-    huibian::export::write_json(&whole, &name, &mut expected).expect("writes");
+    huibian::doc::export::write_json(&whole, &name, &mut expected).expect("writes");
     assert!(out.status.success());
     assert_eq!(out.stdout, expected);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
@@ -314,13 +324,13 @@ fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
 
 /// A reader on the preview of a 3 MB file still loading, as the CLI opens one; the whole
 /// model to hand it; the file.
-fn on_the_preview(tag: &str) -> (App, huibian::model::Compilation, std::path::PathBuf) {
+fn on_the_preview(tag: &str) -> (App, huibian::doc::model::Compilation, std::path::PathBuf) {
     let path = big_file(tag, 3);
-    let preview = huibian::load::preview(&path)
+    let preview = huibian::edges::load::preview(&path)
         .expect("reads")
         .expect("a preview");
     let size = std::fs::metadata(&path).expect("size").len();
-    let full = huibian::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+    let full = huibian::doc::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
     let mut a = App::new(preview, Settings::default());
     a.resize(160, 45);
     a.loading = Some(0);

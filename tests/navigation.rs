@@ -3,8 +3,8 @@
 mod common;
 
 use common::{app, press};
-use huibian::app::cursor::{Node, PlanEntry};
-use huibian::layout::Pane;
+use huibian::reader::app::cursor::{Node, PlanEntry};
+use huibian::reader::layout::Pane;
 
 const F000: &str = "000_3aa89c1d59f293ce.txt";
 

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use huibian::model::Compilation;
+use huibian::doc::model::Compilation;
 
 fn outline(c: &Compilation) -> String {
     let mut s = String::new();
@@ -76,7 +76,7 @@ macro_rules! snapshot {
                 $file
             ))
             .expect("fixture");
-            let c = huibian::parse::parse(&bytes).expect("parses");
+            let c = huibian::doc::parse::parse(&bytes).expect("parses");
             insta::assert_snapshot!(outline(&c));
         }
     };

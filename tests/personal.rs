@@ -6,10 +6,10 @@ mod common;
 
 use std::path::Path;
 
-use huibian::app::App;
-use huibian::config;
-use huibian::i18n::Lang;
-use huibian::keymap::Keymap;
+use huibian::edges::config;
+use huibian::reader::app::App;
+use huibian::reader::i18n::Lang;
+use huibian::reader::keymap::Keymap;
 
 const FIXTURE: &str = "000_3aa89c1d59f293ce.txt";
 
@@ -89,8 +89,8 @@ fn resume_across_a_resize_a_restart_and_a_changed_file() {
     ))
     .expect("fixture");
     let changed = format!("新增的第一行\n新增的第二行\n{text}");
-    let doc = huibian::parse::parse(changed.as_bytes()).expect("parses");
-    let mut c = App::new(doc, huibian::app::Settings::default());
+    let doc = huibian::doc::parse::parse(changed.as_bytes()).expect("parses");
+    let mut c = App::new(doc, huibian::reader::app::Settings::default());
     c.resize(160, 45);
     c.resume_from(saved.clone(), true);
     let heading = saved.position.heading.as_ref().expect("a heading").0;
@@ -107,8 +107,8 @@ fn resume_across_a_resize_a_restart_and_a_changed_file() {
     ))
     .expect("fixture");
     let mut d = App::new(
-        huibian::parse::parse(&other).expect("parses"),
-        huibian::app::Settings::default(),
+        huibian::doc::parse::parse(&other).expect("parses"),
+        huibian::reader::app::Settings::default(),
     );
     d.resize(160, 45);
     let start = d.top;
@@ -124,27 +124,27 @@ fn resume_across_a_resize_a_restart_and_a_changed_file() {
 #[test]
 fn a_position_beyond_a_large_files_preview_is_taken_when_the_text_arrives() {
     let path = std::env::temp_dir().join(format!("huibian-resume-big-{}.txt", std::process::id()));
-    let text = huibian::generate::compilation(&huibian::generate::CORPUS, 3 << 20);
+    let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, 3 << 20);
     std::fs::write(&path, &text).expect("write");
-    let full = huibian::parse::parse(text.as_bytes()).expect("parses");
+    let full = huibian::doc::parse::parse(text.as_bytes()).expect("parses");
     let deep = full.reports[full.reports.len() - 3].headings[0].line;
-    let mut whole = App::new(full, huibian::app::Settings::default());
+    let mut whole = App::new(full, huibian::reader::app::Settings::default());
     whole.resize(160, 45);
     common::press(&mut whole, &format!(":{deep}<Enter>"));
     assert_eq!(whole.top.line, deep);
     let saved = whole.saved("big");
-    let preview = huibian::load::preview(&path)
+    let preview = huibian::edges::load::preview(&path)
         .expect("reads")
         .expect("preview");
     assert!(preview.text.line_count() < deep);
-    let mut a = App::new(preview, huibian::app::Settings::default());
+    let mut a = App::new(preview, huibian::reader::app::Settings::default());
     a.resize(160, 45);
     a.loading = Some(0);
     a.resume_from(saved, true);
     assert!(a.top.line < deep, "not in the preview yet");
-    let events: Vec<_> = huibian::load::spawn(path.clone()).iter().collect();
+    let events: Vec<_> = huibian::edges::load::spawn(path.clone()).iter().collect();
     for e in events {
-        if let huibian::load::LoadEvent::Partial { doc, parsed } = e {
+        if let huibian::edges::load::LoadEvent::Partial { doc, parsed } = e {
             a.partial_doc(*doc, parsed);
             break;
         }
@@ -154,17 +154,17 @@ fn a_position_beyond_a_large_files_preview_is_taken_when_the_text_arrives() {
         "placed as soon as the whole text is there"
     );
     // Had the user moved first, their place would have won.
-    let preview = huibian::load::preview(&path)
+    let preview = huibian::edges::load::preview(&path)
         .expect("reads")
         .expect("preview");
-    let mut b = App::new(preview, huibian::app::Settings::default());
+    let mut b = App::new(preview, huibian::reader::app::Settings::default());
     b.resize(160, 45);
     b.loading = Some(0);
     b.resume_from(whole.saved("big"), true);
     common::press(&mut b, "]");
     let chosen = b.top.line;
-    for e in huibian::load::spawn(path.clone()).iter() {
-        if let huibian::load::LoadEvent::Partial { doc, parsed } = e {
+    for e in huibian::edges::load::spawn(path.clone()).iter() {
+        if let huibian::edges::load::LoadEvent::Partial { doc, parsed } = e {
             b.partial_doc(*doc, parsed);
             break;
         }

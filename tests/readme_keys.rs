@@ -8,7 +8,7 @@ const END: &str = "<!-- keys:end -->";
 #[test]
 fn readme_key_table_equals_the_keymap() {
     let readme = std::fs::read_to_string(README).expect("README");
-    let table = huibian::keymap::Keymap::default().markdown_table();
+    let table = huibian::reader::keymap::Keymap::default().markdown_table();
     let start = readme
         .find(BEGIN)
         .expect("README has the keys:begin marker")
@@ -25,7 +25,7 @@ fn readme_key_table_equals_the_keymap() {
 #[ignore = "rewrites README.md"]
 fn regenerate_readme_key_table() {
     let readme = std::fs::read_to_string(README).expect("README");
-    let table = huibian::keymap::Keymap::default().markdown_table();
+    let table = huibian::reader::keymap::Keymap::default().markdown_table();
     let start = readme.find(BEGIN).expect("marker") + BEGIN.len();
     let end = readme.find(END).expect("marker");
     std::fs::write(

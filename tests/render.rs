@@ -4,7 +4,7 @@
 mod common;
 
 use common::{app, press, screen};
-use huibian::wrap::str_width;
+use huibian::doc::wrap::str_width;
 
 const F000: &str = "000_3aa89c1d59f293ce.txt";
 const SIZES: [(u16, u16); 3] = [(160, 45), (100, 30), (50, 16)];
@@ -105,8 +105,8 @@ fn escape_sequences_in_the_text_are_drawn_as_symbols() {
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture");
-    let doc = huibian::parse::parse(&bytes).expect("parses");
-    let mut a = huibian::app::App::new(doc, huibian::app::Settings::default());
+    let doc = huibian::doc::parse::parse(&bytes).expect("parses");
+    let mut a = huibian::reader::app::App::new(doc, huibian::reader::app::Settings::default());
     a.resize(100, 30);
     let rows = screen(&a);
     let all = rows.join("\n");

@@ -98,7 +98,7 @@ fn mutated_windows_never_panic() {
         let start = rng.below(file.len());
         let window = &file[start..file.len().min(start + 2_000 + rng.below(30_000))];
         // A window inside one report may hold no title: an error is fine, a panic is not.
-        let _ = huibian::parse::parse(&mutate(&mut rng, window));
+        let _ = huibian::doc::parse::parse(&mutate(&mut rng, window));
     }
 }
 
@@ -109,7 +109,7 @@ fn mutated_whole_files_still_parse() {
     let mut parsed = 0;
     let runs = 400;
     for i in 0..runs {
-        if huibian::parse::parse(&mutate(&mut rng, &files[i % files.len()]))
+        if huibian::doc::parse::parse(&mutate(&mut rng, &files[i % files.len()]))
             .is_ok_and(|c| !c.reports.is_empty())
         {
             parsed += 1;
@@ -128,7 +128,7 @@ fn arbitrary_bytes_never_panic() {
     for _ in 0..2_000 {
         let len = rng.below(4_096);
         let bytes: Vec<u8> = (0..len).map(|_| (rng.next() >> 24) as u8).collect();
-        let _ = huibian::parse::parse(&bytes);
+        let _ = huibian::doc::parse::parse(&bytes);
     }
 }
 
@@ -144,7 +144,7 @@ fn whole_files_with_their_lines_shuffled_never_panic() {
             for i in (1..lines.len()).rev() {
                 lines.swap(i, rng.below(i + 1));
             }
-            let _ = huibian::parse::parse(lines.join("\n").as_bytes());
+            let _ = huibian::doc::parse::parse(lines.join("\n").as_bytes());
         }
     }
 }

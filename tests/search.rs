@@ -3,8 +3,8 @@
 mod common;
 
 use common::{app, press, screen};
-use huibian::app::{App, Effect};
-use huibian::keymap::key_events;
+use huibian::reader::app::{App, Effect};
+use huibian::reader::keymap::key_events;
 
 const F000: &str = "000_3aa89c1d59f293ce.txt";
 
@@ -12,7 +12,7 @@ const F000: &str = "000_3aa89c1d59f293ce.txt";
 fn type_keys(a: &mut App, keys: &str) {
     for key in key_events(keys) {
         if let Effect::Count { generation, regex } = a.handle_key(&key) {
-            let hits = huibian::search::find_all(&regex, a.doc.text.as_str());
+            let hits = huibian::doc::search::find_all(&regex, a.doc.text.as_str());
             a.hits_counted(generation, hits);
         }
     }
@@ -229,7 +229,7 @@ fn hits_are_highlighted_and_the_current_one_is_distinct() {
 
 #[test]
 fn results_list_groups_counts_scopes_and_jumps() {
-    use huibian::app::results::{Row, Scope};
+    use huibian::reader::app::results::{Row, Scope};
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/下一步<Enter>&");
     let r = a.results.as_ref().expect("open");
@@ -335,7 +335,7 @@ fn a_batch_of_typed_keys_is_searched_once() {
     assert_eq!(generation, a.search_generation());
     a.hits_counted(
         generation,
-        huibian::search::find_all(&regex, a.doc.text.as_str()),
+        huibian::doc::search::find_all(&regex, a.doc.text.as_str()),
     );
     assert_eq!(counter(&a), "2/17");
     // Enter right after typing (same batch) still searches first.

@@ -1,7 +1,7 @@
 //! Every fixture against its ground truth (`tests/fixtures/seeds.json`, format.md §10): report
 //! lines, end lines, plan headings and ends, sign-offs, addressees, unheaded plan prose, the TOC.
 
-use huibian::model::Compilation;
+use huibian::doc::model::Compilation;
 use serde_json::Value;
 
 fn truth() -> Vec<Value> {
@@ -19,7 +19,7 @@ fn truth() -> Vec<Value> {
 
 fn parse_fixture(name: &str) -> Compilation {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    huibian::parse::parse(&std::fs::read(path).expect("fixture")).expect("parses")
+    huibian::doc::parse::parse(&std::fs::read(path).expect("fixture")).expect("parses")
 }
 
 fn lines(v: &Value) -> Vec<usize> {

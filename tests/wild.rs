@@ -9,7 +9,7 @@
 //! `cargo test --test wild -- --ignored` writes every made fixture to `tests/fixtures/wild/`
 //! for reading by eye.
 
-use huibian::model::{Compilation, TitleMatch};
+use huibian::doc::model::{Compilation, TitleMatch};
 
 const CORPUS: [&str; 5] = [
     "000_3aa89c1d59f293ce.txt",
@@ -28,7 +28,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn parse(text: &str) -> Compilation {
-    huibian::parse::parse(text.as_bytes()).expect("every text opens")
+    huibian::doc::parse::parse(text.as_bytes()).expect("every text opens")
 }
 
 /// A transformation of a whole compilation, given its text and the original's model.
@@ -174,7 +174,7 @@ impl Shape {
                     // ideographic spaces.
                     let indented = if line.chars().count() <= 40
                         || line.starts_with(char::is_whitespace)
-                        || huibian::parse::heading::classify(line.trim()).is_some()
+                        || huibian::doc::parse::heading::classify(line.trim()).is_some()
                     {
                         line.to_owned()
                     } else {
@@ -226,7 +226,7 @@ struct Summary {
 }
 
 /// The line holding a report's title (below a marker line, if there is one).
-fn title_line(doc: &Compilation, r: &huibian::model::Report) -> usize {
+fn title_line(doc: &Compilation, r: &huibian::doc::model::Report) -> usize {
     (r.line..=r.end_line)
         .find(|&n| doc.text.trimmed(n).ends_with(r.title.as_str()))
         .unwrap_or(r.line)
@@ -400,7 +400,7 @@ fn government_work_reports_plan_the_year_they_are_given_in() {
     for y in years {
         let name = y.file.rsplit('/').next().expect("name");
         let bytes = std::fs::read(format!("{dir}/{name}")).expect("report");
-        let doc = huibian::parse::parse(&bytes).expect("opens");
+        let doc = huibian::doc::parse::parse(&bytes).expect("opens");
         assert_eq!(doc.encoding, "gb18030", "{name}");
         // One report: its title over a dateline, or (no title) the whole text, said so.
         assert_eq!(doc.reports.len(), 1, "{name}");
@@ -488,7 +488,7 @@ fn hand_made_government_report_shapes() {
         "某局2025年工作要点\n\n某局2025年工作要点\n一、抓好项目建设。\n二、优化营商环境。\n三、加强队伍建设。\n",
     );
     let plan = points.reports[0].plan.as_ref().expect("all plan");
-    assert_eq!(plan.kind, huibian::model::PlanKind::Whole);
+    assert_eq!(plan.kind, huibian::doc::model::PlanKind::Whole);
     assert_eq!(plan.items.len(), 3);
 
     let prose = parse("今天天气很好。\n我们去公园散步。\n");
@@ -607,7 +607,7 @@ fn hand_made_heads_and_boundaries() {
 /// highlighted, and page numbers are kept out of the report and off the screen.
 #[test]
 fn search_reads_across_soft_breaks() {
-    use huibian::app::{App, Settings};
+    use huibian::reader::app::{App, Settings};
     use ratatui::{Terminal, backend::TestBackend};
     let paragraph = "全局上下团结一致奋发有为坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，扎实推进各项工作。";
     let mut text = String::from("某局2023年工作总结\n");
@@ -632,11 +632,11 @@ fn search_reads_across_soft_breaks() {
         )
     );
     let mut out = Vec::new();
-    huibian::export::write_search(
+    huibian::doc::export::write_search(
         &doc,
-        &huibian::search::compile_in(
+        &huibian::doc::search::compile_in(
             &doc,
-            &huibian::search::Query {
+            &huibian::doc::search::Query {
                 text: "习近平".into(),
                 regex: false,
             },
@@ -649,12 +649,12 @@ fn search_reads_across_soft_breaks() {
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 6);
     let settings = Settings {
         theme: "mono".into(),
-        color: huibian::theme::ColorMode::Never,
+        color: huibian::reader::theme::ColorMode::Never,
         ..Settings::default()
     };
     let mut app = App::new(doc, settings);
     app.resize(100, 20);
-    for key in huibian::keymap::key_events("/习近平<Enter>") {
+    for key in huibian::reader::keymap::key_events("/习近平<Enter>") {
         let _ = app.handle_key(&key);
     }
     let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
@@ -693,7 +693,7 @@ fn search_reads_across_soft_breaks() {
 /// a search hit inside a paragraph is brought on screen.
 #[test]
 fn a_hard_wrapped_compilation_scrolls_by_paragraph() {
-    use huibian::view::{Anchor, DocView};
+    use huibian::doc::view::{Anchor, DocView};
     let text = fixture(CORPUS[0]);
     let made = Shape::HardWrap.apply(&text, &parse(&text));
     let doc = parse(&made);
@@ -726,16 +726,19 @@ fn a_hard_wrapped_compilation_scrolls_by_paragraph() {
         }
         for row in view.rows_from(Anchor::line(1), down.len()) {
             let shown = &doc.text.as_str()[view.span(row.line)][row.range.clone()];
-            assert!(huibian::wrap::str_width(shown, false) <= width, "{shown}");
+            assert!(
+                huibian::doc::wrap::str_width(shown, false) <= width,
+                "{shown}"
+            );
         }
     }
-    let mut app = huibian::app::App::new(doc, huibian::app::Settings::default());
+    let mut app = huibian::reader::app::App::new(doc, huibian::reader::app::Settings::default());
     app.resize(120, 30);
-    for key in huibian::keymap::key_events("]]") {
+    for key in huibian::reader::keymap::key_events("]]") {
         let _ = app.handle_key(&key);
     }
     assert_eq!(app.top.line, app.doc.reports[2].line);
-    for key in huibian::keymap::key_events("/近平新时代<Enter>") {
+    for key in huibian::reader::keymap::key_events("/近平新时代<Enter>") {
         let _ = app.handle_key(&key);
     }
     let hit = app

@@ -5,21 +5,21 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{put, restyle, short_count, truncate};
-use crate::app::App;
-use crate::app::cursor::Node;
-use crate::layout::Pane;
-use crate::theme::Theme;
-use crate::wrap::str_width;
+use crate::doc::wrap::str_width;
+use crate::reader::app::App;
+use crate::reader::app::cursor::Node;
+use crate::reader::layout::Pane;
+use crate::reader::theme::Theme;
 
 /// The text of one tree row, and its style.
 fn row(app: &App, theme: &Theme, node: Node) -> (String, String, ratatui::style::Style) {
-    let doc = &app.doc;
+    let doc = &app.doc();
     match node {
         Node::Report(r) => {
             let report = &doc.reports[r];
             let fold = if report.headings.is_empty() {
                 " "
-            } else if app.tree.unfolded[r] {
+            } else if app.reading().tree.unfolded[r] {
                 "-"
             } else {
                 "+"
@@ -65,11 +65,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let wide = app.settings.ambiguous_wide;
+    let wide = app.settings().ambiguous_wide;
     let height = usize::from(area.height);
     // Start a third of a page above the selection (stateless scrolling: render never mutates).
     let first = app.contents_first(height);
-    let selection = if app.focus == Pane::Contents {
+    let selection = if app.focus() == Pane::Contents {
         theme.selection
     } else {
         theme.selection_unfocused
@@ -87,9 +87,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let x = area.x + area.width - u16::try_from(right_w).unwrap_or(0);
             put(buf, x, y, area.x + area.width, &right, theme.dim, wide);
         }
-        if n == app.node {
+        if n == app.reading().node {
             restyle(buf, area, y, selection);
         }
-        node = app.tree.next(&app.doc, n);
+        node = app.reading().tree.next(&app.doc(), n);
     }
 }

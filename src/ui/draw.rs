@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
-use crate::wrap::char_width;
+use crate::doc::wrap::char_width;
 
 /// Writes `s` at (`x`, `y`), never past `max_x`; returns the column after the last character.
 /// A character that does not fit whole is not drawn (nothing is cut mid-glyph).
@@ -21,8 +21,8 @@ pub fn put(
     ambiguous_wide: bool,
 ) -> u16 {
     let mut x = x;
-    // Line separators and bidi controls are drawn as symbols, never sent (`crate::safe`).
-    for c in s.chars().map(|c| crate::safe::neutral(c).unwrap_or(c)) {
+    // Line separators and bidi controls are drawn as symbols, never sent (`crate::doc::safe`).
+    for c in s.chars().map(|c| crate::doc::safe::neutral(c).unwrap_or(c)) {
         let w = u16::try_from(char_width(c, ambiguous_wide)).unwrap_or(u16::MAX);
         if w == 0 {
             continue;
@@ -70,7 +70,7 @@ pub fn restyle(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
 /// `s` cut to at most `width` columns, with `..` when cut.
 #[must_use]
 pub fn truncate(s: &str, width: usize, ambiguous_wide: bool) -> String {
-    if crate::wrap::str_width(s, ambiguous_wide) <= width {
+    if crate::doc::wrap::str_width(s, ambiguous_wide) <= width {
         return s.to_owned();
     }
     let mut out = String::new();
@@ -102,15 +102,15 @@ pub fn short_count(n: usize) -> String {
 pub fn not_yet(
     buf: &mut Buffer,
     area: Rect,
-    theme: &crate::theme::Theme,
-    settings: &crate::app::Settings,
+    theme: &crate::reader::theme::Theme,
+    settings: &crate::reader::app::Settings,
 ) {
     put(
         buf,
         area.x,
         area.y,
         area.x + area.width,
-        settings.lang.get(crate::i18n::Msg::ReadingReports),
+        settings.lang.get(crate::reader::i18n::Msg::ReadingReports),
         theme.no_plan,
         settings.ambiguous_wide,
     );

@@ -5,18 +5,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{overlay, put};
-use crate::app::App;
-use crate::app::help::{KEY_COLUMN, frame};
-use crate::i18n;
-use crate::theme::Theme;
+use crate::reader::app::App;
+use crate::reader::app::help::{KEY_COLUMN, frame};
+use crate::reader::i18n;
+use crate::reader::theme::Theme;
 
 /// Draws the overlay in `area`, scrolled by `scroll` rows (clamped again for a resize).
 pub fn render(app: &App, theme: &Theme, area: Rect, scroll: usize, buf: &mut Buffer) {
-    let wide = app.settings.ambiguous_wide;
-    let title = i18n::keyed(
-        app.settings.lang.get(i18n::Msg::HelpTitle),
-        &app.keymap,
-        crate::keymap::Context::Help,
+    let wide = app.settings().ambiguous_wide;
+    let title = app.keymap().fill(
+        app.settings().lang.get(i18n::Msg::HelpTitle),
+        crate::reader::keymap::Context::Help,
     );
     let title = title.trim();
     let inner = overlay(

@@ -1,12 +1,12 @@
 //! The search results list and the marks list, drawn over the panes.
 
-use crate::i18n::Msg;
+use crate::reader::i18n::Msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{overlay, put, restyle, truncate};
-use crate::app::App;
-use crate::app::results::{Results, Row};
+use crate::reader::app::App;
+use crate::reader::app::results::{Results, Row};
 
 /// The rectangle of a list overlay: the screen between the pane headers and the status line.
 fn frame(area: Rect) -> Rect {
@@ -27,8 +27,8 @@ fn list(
     selected: usize,
     buf: &mut Buffer,
 ) {
-    let theme = &app.theme;
-    let wide = app.settings.ambiguous_wide;
+    let theme = &app.theme();
+    let wide = app.settings().ambiguous_wide;
     // A layer of its own: nothing of the panes beneath shows through.
     let rect = overlay(
         buf,
@@ -66,24 +66,24 @@ fn list(
 
 /// Draws the results list.
 pub fn results(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let query = app
-        .finder
+        .finder()
         .search
         .as_ref()
         .map_or("", |s| s.query.text.as_str());
-    let lang = app.settings.lang;
-    let title = crate::i18n::keyed(
-        &crate::i18n::results_header(
-            lang,
-            query,
-            r.total,
-            r.scope.label(lang),
-            r.truncated.then_some(crate::app::results::MAX_LISTED),
-        ),
-        &app.keymap,
-        crate::keymap::Context::List,
+    let lang = app.settings().lang;
+    let header = crate::reader::i18n::results_header(
+        lang,
+        query,
+        r.total,
+        r.scope.label(lang),
+        r.truncated
+            .then_some(crate::reader::app::results::MAX_LISTED),
     );
+    let title = app
+        .keymap()
+        .fill(&header, crate::reader::keymap::Context::List);
     let rows: Vec<(u16, String, ratatui::style::Style)> = r
         .rows
         .iter()
@@ -100,26 +100,27 @@ pub fn results(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
 
 /// Draws the marks list: each mark, its place and a snippet of the line.
 pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let marks = app.sorted_marks();
     let rows: Vec<(u16, String, ratatui::style::Style)> = if marks.is_empty() {
-        let none = app.settings.lang.get(Msg::NoMarks);
+        let none = app.settings().lang.get(Msg::NoMarks);
         vec![(
             0,
-            crate::i18n::keyed(none, &app.keymap, crate::keymap::Context::Global),
+            app.keymap()
+                .fill(none, crate::reader::keymap::Context::Global),
             theme.no_plan,
         )]
     } else {
         marks
             .iter()
             .map(|(c, a)| {
-                let snippet: String = app.doc.text.trimmed(a.line).chars().take(40).collect();
+                let snippet: String = app.doc().text.trimmed(a.line).chars().take(40).collect();
                 (
                     0,
                     format!(
                         "{c}  L{}  {}  {snippet}",
                         a.line,
-                        crate::search::location(&app.doc, a.line).replace(" › ", " > ")
+                        crate::doc::search::location(&app.doc(), a.line).replace(" › ", " > ")
                     ),
                     theme.text,
                 )
@@ -129,13 +130,12 @@ pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
     list(
         app,
         area,
-        &crate::i18n::keyed(
-            app.settings.lang.get(Msg::MarksTitle),
-            &app.keymap,
-            crate::keymap::Context::List,
+        &app.keymap().fill(
+            app.settings().lang.get(Msg::MarksTitle),
+            crate::reader::keymap::Context::List,
         ),
         &rows,
-        app.marks_selected,
+        app.marks_list().unwrap_or(0),
         buf,
     );
 }

@@ -4,10 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use super::draw::{fill, put, restyle, truncate};
-use crate::app::App;
-use crate::app::find::{Prompt, PromptKind};
-use crate::i18n::{self, Lang, Msg};
-use crate::wrap::str_width;
+use crate::doc::wrap::str_width;
+use crate::reader::app::App;
+use crate::reader::app::find::{Prompt, PromptKind};
+use crate::reader::i18n::{self, Lang, Msg};
 
 fn prefix(p: &Prompt, lang: Lang) -> String {
     match (p.kind, p.regex) {
@@ -22,23 +22,21 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
     if status.height == 0 {
         return;
     }
-    let theme = &app.theme;
-    let wide = app.settings.ambiguous_wide;
-    let lang = app.settings.lang;
+    let theme = &app.theme();
+    let wide = app.settings().ambiguous_wide;
+    let lang = app.settings().lang;
     fill(buf, status, status.y, theme.prompt);
     let max_x = status.x + status.width;
-    let right = match (&p.error, p.kind, &app.finder.search) {
+    let right = match (&p.error, p.kind, &app.finder().search) {
         (Some(e), _, _) => format!(" {e} "),
         (None, PromptKind::Search, Some(s)) => format!(" {} ", s.counter()),
-        (None, PromptKind::Search, None) => i18n::keyed(
+        (None, PromptKind::Search, None) => app.keymap().fill(
             lang.get(Msg::SearchHint),
-            &app.keymap,
-            crate::keymap::Context::Prompt,
+            crate::reader::keymap::Context::Prompt,
         ),
-        (None, PromptKind::Jump, _) => i18n::keyed(
+        (None, PromptKind::Jump, _) => app.keymap().fill(
             &i18n::jump_hint(lang, p.candidates.len()),
-            &app.keymap,
-            crate::keymap::Context::Prompt,
+            crate::reader::keymap::Context::Prompt,
         ),
     };
     let right_w = u16::try_from(str_width(&right, wide))
@@ -76,8 +74,8 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
 
 /// The `:` candidates, best first, in rows above the status row.
 fn picker(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let wide = app.settings.ambiguous_wide;
+    let theme = &app.theme();
+    let wide = app.settings().ambiguous_wide;
     let rows = u16::try_from(p.candidates.len())
         .unwrap_or(u16::MAX)
         .min(10)
@@ -124,13 +122,13 @@ fn picker(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
 /// Where the terminal cursor goes: at the caret of an open prompt.
 #[must_use]
 pub fn cursor(app: &App, status: Rect) -> Option<Position> {
-    let p = app.finder.prompt.as_ref()?;
+    let p = app.finder().prompt.as_ref()?;
     if status.height == 0 {
         return None;
     }
-    let wide = app.settings.ambiguous_wide;
+    let wide = app.settings().ambiguous_wide;
     let before: String = p.text().chars().take(p.caret()).collect();
-    let x = str_width(&prefix(p, app.settings.lang), wide) + str_width(&before, wide);
+    let x = str_width(&prefix(p, app.settings().lang), wide) + str_width(&before, wide);
     let x = status.x
         + u16::try_from(x)
             .unwrap_or(u16::MAX)

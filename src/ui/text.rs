@@ -7,16 +7,16 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::draw::{put, truncate};
-use crate::app::App;
-use crate::model::{Heading, LineNo, Report};
-use crate::theme::Theme;
-use crate::wrap::str_width;
+use crate::doc::model::{Heading, LineNo, Report};
+use crate::doc::wrap::str_width;
+use crate::reader::app::App;
+use crate::reader::theme::Theme;
 
 /// The sticky breadcrumb for a line, fitted to `width` columns: `《report》 > 二、… > （一）…`.
 /// When it is too long the report title is shortened first, so the heading path stays.
 #[must_use]
 pub fn breadcrumb(app: &App, line: LineNo, width: usize) -> String {
-    let doc = &app.doc;
+    let doc = &app.doc();
     let r = doc.reports.partition_point(|r| r.line <= line);
     let Some(report) = r.checked_sub(1).map(|i| &doc.reports[i]) else {
         return doc.name.clone().unwrap_or_default();
@@ -28,7 +28,7 @@ pub fn breadcrumb(app: &App, line: LineNo, width: usize) -> String {
         }
         path.push(h);
     }
-    let wide = app.settings.ambiguous_wide;
+    let wide = app.settings().ambiguous_wide;
     let trail: String = path
         .iter()
         .map(|h| format!(" > {}{}", h.marker, h.text))
@@ -54,7 +54,7 @@ struct LineLook {
 }
 
 fn look(app: &App, theme: &Theme, line: LineNo) -> LineLook {
-    let doc = &app.doc;
+    let doc = &app.doc();
     let text = doc.text.line(line);
     let plain = LineLook {
         head: theme.text,
@@ -129,23 +129,27 @@ type LineHit = (std::ops::Range<usize>, bool);
 
 /// The search hits inside line `no`, as byte ranges of the line, each marked when it is the
 /// current hit. Only lines on screen are searched, so highlighting costs nothing per document.
-fn line_hits(app: &App, view: &crate::view::DocView<'_>, no: LineNo) -> Vec<LineHit> {
-    let Some(search) = app.finder.search.as_ref() else {
+fn line_hits(app: &App, view: &crate::doc::view::DocView<'_>, no: LineNo) -> Vec<LineHit> {
+    let Some(search) = app.finder().search.as_ref() else {
         return Vec::new();
     };
     // What the line shows: itself, or its whole paragraph in a hard-wrapped text.
     let range = view.span(no);
     // A hit in a hard-wrapped text may run over a soft break: search the line with its
     // neighbours and keep the part of each hit inside this line.
-    let text = app.doc.text.as_str();
-    let window = if app.doc.wrap_width.is_some() {
+    let text = app.doc().text.as_str();
+    let window = if app.doc().wrap_width.is_some() {
         let start = app
-            .doc
+            .doc()
             .text
             .line_range(no.saturating_sub(1).max(1))
             .map_or(range.start, |r| r.start);
-        let after = app.doc.text.line_of_offset(range.end) + 1;
-        let end = app.doc.text.line_range(after).map_or(range.end, |r| r.end);
+        let after = app.doc().text.line_of_offset(range.end) + 1;
+        let end = app
+            .doc()
+            .text
+            .line_range(after)
+            .map_or(range.end, |r| r.end);
         start..end
     } else {
         range.clone()
@@ -173,9 +177,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width < 2 {
         return;
     }
-    let wide = app.settings.ambiguous_wide;
+    let wide = app.settings().ambiguous_wide;
     let max_x = area.x + area.width;
-    let crumb = breadcrumb(app, app.top.line, usize::from(area.width));
+    let crumb = breadcrumb(app, app.top().line, usize::from(area.width));
     put(buf, area.x, area.y, max_x, &crumb, theme.breadcrumb, wide);
     let rows_area = Rect {
         y: area.y + 1,
@@ -183,10 +187,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ..area
     };
     let view = app.view();
-    let rows = view.rows_from(app.top, usize::from(rows_area.height));
+    let rows = view.rows_from(app.top(), usize::from(rows_area.height));
     let mut current: Option<(LineNo, LineLook)> = None;
     let mut hits: Option<(LineNo, Vec<LineHit>)> = None;
-    let selected = app.selected_lines();
+    let selected = app.reading().selected_lines();
     for (i, row) in rows.iter().enumerate() {
         let y = rows_area.y + u16::try_from(i).unwrap_or(u16::MAX);
         if current.as_ref().is_none_or(|(l, _)| *l != row.line) {
@@ -200,7 +204,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             buf[(area.x, y)].set_symbol(">").set_style(theme.selection);
         }
         // The line, or its paragraph: row ranges count from the line's start either way.
-        let text = &app.doc.text.as_str()[view.span(row.line)];
+        let text = &app.doc().text.as_str()[view.span(row.line)];
         if hits.as_ref().is_none_or(|(l, _)| *l != row.line) {
             hits = Some((row.line, line_hits(app, &view, row.line)));
         }
@@ -228,7 +232,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             x = put(buf, x, y, max_x, &text[s..e], style, wide);
         }
         // The end of a selection that the movement keys move: its line marked across the row.
-        if app.selection.is_some() && row.line == app.selection_cursor {
+        if app.reading().selection.is_some() && row.line == app.reading().selection_cursor {
             super::draw::restyle(buf, rows_area, y, theme.selection_unfocused);
         }
     }

@@ -3,8 +3,8 @@
 
 pub mod tmux;
 
-use huibian::app::{App, Settings};
-use huibian::theme::ColorMode;
+use huibian::reader::app::{App, Settings};
+use huibian::reader::theme::ColorMode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
@@ -16,7 +16,7 @@ pub fn app(fixture: &str, width: u16, height: u16) -> App {
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture");
-    let doc = huibian::parse::parse(&bytes).expect("parses");
+    let doc = huibian::doc::parse::parse(&bytes).expect("parses");
     let settings = Settings {
         theme: "mono".into(),
         color: ColorMode::Never,
@@ -32,9 +32,9 @@ pub fn app(fixture: &str, width: u16, height: u16) -> App {
 /// Presses keys written as a key string (`"]]}j<Enter>"`). A count the event loop would run on
 /// another thread is run here at once, as if it had finished before the next key.
 pub fn press(app: &mut App, keys: &str) {
-    for key in huibian::keymap::key_events(keys) {
-        if let huibian::app::Effect::Count { generation, regex } = app.handle_key(&key) {
-            let hits = huibian::search::find_all(&regex, app.doc.text.as_str());
+    for key in huibian::reader::keymap::key_events(keys) {
+        if let huibian::reader::app::Effect::Count { generation, regex } = app.handle_key(&key) {
+            let hits = huibian::doc::search::find_all(&regex, app.doc.text.as_str());
             app.hits_counted(generation, hits);
         }
     }

@@ -1,0 +1,313 @@
+//! The parser: bytes in, an immutable [`Compilation`] out. Pure; no terminal, no files.
+//!
+//! Steps, one module each: [`decode`] (encoding, line breaks, control characters) →
+//! [`artefacts`] (`##paidbegin##`, `##paidend##`, ads) → [`title`] (title and `（N篇）`) →
+//! [`toc`] (the 目录 block) → [`split`] (report starts) → per report [`signoff`],
+//! [`heading`] (numbered outline with relative levels) and [`plan`] (the next-year part).
+
+pub mod artefacts;
+pub mod decode;
+pub mod flattened;
+pub mod heading;
+pub mod lexis;
+pub mod plan;
+pub mod signoff;
+pub mod split;
+pub mod title;
+pub mod toc;
+pub mod wrapped;
+
+use crate::doc::model::{Compilation, Diagnostic, LineNo, Report, Text};
+pub use decode::DecodeError;
+
+/// Why a file could not be turned into a compilation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("no report found (no table of contents entry or report title matched the text)")]
+    NoReports,
+}
+
+/// Parses the raw bytes of a file.
+///
+/// # Errors
+/// See [`ParseError`]: empty, binary or undecodable input, or text with no recognisable report.
+pub fn parse(bytes: &[u8]) -> Result<Compilation, ParseError> {
+    parse_owned(bytes.to_vec())
+}
+
+/// Parses the raw bytes of a file, reusing the buffer for the text when it is UTF-8.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_owned(bytes: Vec<u8>) -> Result<Compilation, ParseError> {
+    parse_with_progress(bytes, &mut |_| {})
+}
+
+/// What a parse reports while it runs, so a reader can show a large file before it is done.
+#[derive(Debug)]
+pub enum Stage<'a> {
+    /// Percent done: decoding counts for the first tenth, the reports for the rest.
+    Percent(u8),
+    /// The compilation so far. It always has the whole text; reports `..parsed` are complete,
+    /// later ones have their title and lines but no outline or plan yet (and before the reports
+    /// are found there are none).
+    Partial { doc: &'a Compilation, parsed: usize },
+}
+
+/// As [`parse_owned`], reporting each [`Stage`] to `progress`.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_with_progress(
+    bytes: Vec<u8>,
+    progress: &mut dyn FnMut(Stage<'_>),
+) -> Result<Compilation, ParseError> {
+    let decoded = decode::decode_owned(bytes)?;
+    progress(Stage::Percent(10));
+    parse_text_with_progress(decoded.text, decoded.encoding, progress)
+}
+
+/// Parses text that is already decoded and uses `\n` line breaks.
+///
+/// # Errors
+/// [`ParseError::NoReports`] when no report can be found.
+pub fn parse_text(text: String, encoding: &'static str) -> Result<Compilation, ParseError> {
+    parse_text_with_progress(text, encoding, &mut |_| {})
+}
+
+fn parse_text_with_progress(
+    text: String,
+    encoding: &'static str,
+    progress: &mut dyn FnMut(Stage<'_>),
+) -> Result<Compilation, ParseError> {
+    let (text, paidbegin) = artefacts::strip_inline(text);
+    let mut text = Text::new(text);
+    // A flattened text (one line holding a report or more) is split back into paragraphs.
+    let relined = match flattened::split(&text) {
+        Some(split) => {
+            text = Text::new(split);
+            true
+        }
+        None => false,
+    };
+    // The text alone is enough to read and search while the reports are being found.
+    progress(Stage::Partial {
+        doc: &Compilation::unparsed(text.clone(), encoding),
+        parsed: 0,
+    });
+    let wrap_width = wrapped::width(&text);
+    let artefacts = artefacts::find(&text, paidbegin, wrap_width.is_some());
+    let header = title::header(&text);
+    let toc = toc::find(&text, &header);
+    let mut diagnostics = Vec::new();
+    if relined {
+        diagnostics.push(Diagnostic {
+            line: None,
+            message: "the text was flattened onto long lines; it is split into paragraphs, and \
+                      line numbers are the split text's"
+                .into(),
+        });
+    }
+    let is_artefact = |n: LineNo| {
+        artefacts.paidend.binary_search(&n).is_ok() || artefacts.ads.binary_search(&n).is_ok()
+    };
+    let toc_end = toc.as_ref().map_or(header.last_line, |t| t.last_line);
+    let blocked = |n: LineNo| n <= toc_end || is_artefact(n);
+
+    let mut starts = match &toc {
+        Some(t) => split::from_toc(&text, &t.entries, t.last_line + 1, &blocked),
+        None => Vec::new(),
+    };
+    if starts.is_empty() {
+        if toc.is_some() {
+            diagnostics.push(Diagnostic {
+                line: None,
+                message: "no TOC entry was found in the body; reports were found from their titles"
+                    .into(),
+            });
+        }
+        starts = split::from_shape(
+            &text,
+            toc_end + 1,
+            header.declared_count,
+            &blocked,
+            wrap_width,
+        );
+    }
+    if starts.is_empty() {
+        // Every text opens: as one document, its numbered headings still an outline.
+        let artefact = |n: LineNo| is_artefact(n);
+        starts.extend(split::whole(&text, &artefact));
+        if starts.is_empty() {
+            return Err(ParseError::NoReports);
+        }
+        diagnostics.push(Diagnostic {
+            line: None,
+            message: "no report boundary was recognised: the whole text is one document".into(),
+        });
+    }
+
+    let mut compilation = Compilation {
+        encoding,
+        text: text.clone(),
+        title: header.title.clone(),
+        name: header
+            .title
+            .as_deref()
+            .map(|t| title::split_count(t).map_or(t, |(bare, _)| bare).to_owned()),
+        title_line: header.title_line,
+        declared_count: header.declared_count,
+        declared_count_line: header.declared_count_line,
+        toc,
+        wrap_width,
+        artefacts: artefacts.clone(),
+        ..Compilation::default()
+    };
+    // First every report's title and lines (cheap), so the contents can be shown, then each
+    // report's outline and plan.
+    let ends: Vec<LineNo> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, start)| {
+            let next = starts.get(i + 1).map_or(text.line_count() + 1, |s| s.line);
+            (start.title_line..next)
+                .rev()
+                .find(|&n| !text.is_blank(n) && !is_artefact(n))
+                .unwrap_or(start.title_line)
+        })
+        .collect();
+    compilation.reports = starts
+        .iter()
+        .zip(&ends)
+        .map(|(start, &end)| Report {
+            title_match: start.matched,
+            toc_entry: start.toc_entry,
+            ..Report::outline_only(start.title.clone(), start.line, end)
+        })
+        .collect();
+    if let Some(toc) = compilation.toc.as_mut() {
+        for (r, report) in compilation.reports.iter().enumerate() {
+            if let Some(e) = report.toc_entry {
+                toc.entries[e].report = Some(r);
+            }
+        }
+        for e in toc
+            .entries
+            .iter()
+            .filter(|e| !e.self_entry && e.report.is_none())
+        {
+            diagnostics.push(Diagnostic {
+                line: Some(e.line),
+                message: format!("TOC entry «{}» was not found in the body", e.title),
+            });
+        }
+    }
+    progress(Stage::Partial {
+        doc: &compilation,
+        parsed: 0,
+    });
+    let compilation_year = header.title.as_deref().and_then(|t| lexis::years(t).min());
+    let count = starts.len();
+    let step = (count / 20).max(1);
+    for (i, (start, &end)) in starts.iter().zip(&ends).enumerate() {
+        if i % step == 0 && i > 0 {
+            progress(Stage::Percent(
+                u8::try_from(10 + i * 90 / count).unwrap_or(99),
+            ));
+            // Every other step (a tenth of the reports), a snapshot for the panes to fill in.
+            if (i / step) % 2 == 0 {
+                progress(Stage::Partial {
+                    doc: &compilation,
+                    parsed: i,
+                });
+            }
+        }
+        compilation.reports[i] = build_report(&text, start, end, compilation_year, wrap_width);
+    }
+    if let Some(n) = header
+        .declared_count
+        .filter(|&n| n != compilation.reports.len())
+    {
+        diagnostics.push(Diagnostic {
+            line: header.declared_count_line,
+            message: format!(
+                "the title declares {n} reports but {} were found",
+                compilation.reports.len()
+            ),
+        });
+    }
+    compilation.diagnostics = diagnostics;
+    Ok(compilation)
+}
+
+/// Characters of lines `first..=last`, not counting line breaks and ASCII white space: UTF-8
+/// lead bytes counted in one pass over the bytes (it vectorises).
+fn count_chars(text: &Text, first: LineNo, last: LineNo) -> usize {
+    let (Some(a), Some(b)) = (text.line_range(first), text.line_range(last)) else {
+        return 0;
+    };
+    // u8 counters over blocks of at most 255 bytes keep the loop in byte-wide SIMD lanes.
+    text.as_str().as_bytes()[a.start..b.end]
+        .chunks(255)
+        .map(|block| {
+            let counted = |b: u8| u8::from(b & 0xC0 != 0x80) & u8::from(!b.is_ascii_whitespace());
+            usize::from(block.iter().fold(0u8, |n, &b| n + counted(b)))
+        })
+        .sum()
+}
+
+fn build_report(
+    text: &Text,
+    start: &split::Start,
+    end: LineNo,
+    compilation_year: Option<u32>,
+    wrap_width: Option<usize>,
+) -> Report {
+    let signoff_lines = signoff::signoff(text, start.title_line, end);
+    let body_last = signoff_lines.first().map_or(end, |&s| {
+        (start.title_line..s)
+            .rev()
+            .find(|&n| !text.is_blank(n))
+            .unwrap_or(start.title_line)
+    });
+    let addressee_line = signoff::addressee(text, start.title_line, body_last);
+    // The outline starts past a repeat of the title (a page headline, then the document's title).
+    let outline_first = (start.title_line + 1..=body_last)
+        .find(|&n| !text.is_blank(n) && text.trimmed(n) != start.title)
+        .unwrap_or(start.title_line + 1);
+    let (headings, enumerations) = heading::outline(text, outline_first, body_last);
+    let body_first = addressee_line.unwrap_or(start.title_line) + 1;
+    let report_year = plan::reviewed_year(
+        text,
+        &start.title,
+        &headings,
+        (body_first, body_last),
+        compilation_year,
+    );
+    let plan = plan::find(&plan::ReportOutline {
+        text,
+        body_first,
+        body_last,
+        headings: &headings,
+        enumerations: &enumerations,
+        report_year,
+        title: &start.title,
+        wrap: wrap_width,
+    });
+    let char_count = count_chars(text, start.line, end);
+    Report {
+        title: start.title.clone(),
+        line: start.line,
+        end_line: end,
+        title_match: start.matched,
+        toc_entry: start.toc_entry,
+        addressee_line,
+        headings,
+        enumerations,
+        plan,
+        signoff_lines,
+        char_count,
+    }
+}

@@ -1,0 +1,505 @@
+//! Command-line options and the entry point the binary calls.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+use crate::doc::export::{self, PlansFormat};
+use crate::doc::model::Compilation;
+use crate::doc::parse;
+use crate::edges::load::{LoadEvent, PREVIEW_BYTES};
+
+/// A terminal reader for compilations of Chinese annual work reports (工作总结汇编).
+///
+/// Opens FILE (UTF-8, UTF-16, GB18030/GBK or Big5; LF, CRLF or CR) in a three-pane reader:
+/// contents, text, and each report's plans for next year. Without FILE it opens a built-in
+/// sample. The export flags print the parsed model for scripts instead. Press ? for the keys.
+#[derive(Debug, Parser)]
+#[command(name = "huibian", version, about, long_about)]
+pub struct Options {
+    /// The compilation to open (a plain-text file).
+    pub file: Option<PathBuf>,
+    /// Print the parsed model as one JSON object (see docs: export-json).
+    #[arg(long, group = "export")]
+    pub json: bool,
+    /// Print one tab-separated line per report: number, title, line, characters, plan or -.
+    #[arg(long, group = "export")]
+    pub list: bool,
+    /// Print every report's plan part: report title, plan heading, items.
+    #[arg(long, group = "export")]
+    pub plans: bool,
+    /// Print every hit of PATTERN as `report › heading path: line`, with the reader's rules:
+    /// literal, full/half-width insensitive, smart case (see --regex).
+    #[arg(long, value_name = "PATTERN", group = "export")]
+    pub search: Option<String>,
+    /// Print one section: `3` (report 3), `3/二` (its heading 二、), `3/二/（一）`, `3/plan`.
+    #[arg(long, value_name = "SPEC", group = "export")]
+    pub section: Option<String>,
+    /// How the reader copies: auto (tmux inside tmux, else OSC 52, or the system clipboard on a
+    /// local desktop), tmux, osc52, system.
+    #[arg(long, value_enum)]
+    pub clipboard: Option<ClipboardArg>,
+    /// Leave the breadcrumb line (`《report》 › 二、…`) out of copies and --section.
+    #[arg(long)]
+    pub no_breadcrumb: bool,
+    /// Read the --search PATTERN as a regular expression.
+    #[arg(long, requires = "search")]
+    pub regex: bool,
+    /// Output format of --plans.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text, requires = "plans")]
+    pub format: FormatArg,
+    /// Colour theme: default, light, mono, or one of the config directory's themes/*.toml
+    /// (t cycles them in the reader).
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// When to use colours: auto (off under NO_COLOR; 24-bit only when COLORTERM says so),
+    /// always, never (modifiers only).
+    #[arg(long, value_enum)]
+    pub color: Option<ColorChoice>,
+    /// Interface language (default: Chinese when LC_ALL/LC_MESSAGES/LANG start with zh).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Read this config file instead of looking for config.toml in $HUIBIAN_CONFIG_HOME,
+    /// $XDG_CONFIG_HOME/huibian or ~/.config/huibian.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the whole default config (every setting and key binding) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+    /// Start at the top instead of where this file was left last time.
+    #[arg(long)]
+    pub no_resume: bool,
+    /// Count East Asian Ambiguous characters (“ ” … — ①) as two columns; use it when the
+    /// terminal is set to draw them wide.
+    #[arg(long)]
+    pub ambiguous_wide: bool,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Always => "always",
+            Self::Never => "never",
+        }
+    }
+}
+
+/// `--clipboard` values (the clap derive stays here, in the CLI; the reader's own type is
+/// [`crate::reader::settings::ClipboardMethod`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ClipboardArg {
+    Auto,
+    Tmux,
+    Osc52,
+    System,
+}
+
+impl From<ClipboardArg> for crate::reader::settings::ClipboardMethod {
+    fn from(a: ClipboardArg) -> Self {
+        match a {
+            ClipboardArg::Auto => Self::Auto,
+            ClipboardArg::Tmux => Self::Tmux,
+            ClipboardArg::Osc52 => Self::Osc52,
+            ClipboardArg::System => Self::System,
+        }
+    }
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+}
+
+impl From<LangArg> for crate::reader::i18n::Lang {
+    fn from(a: LangArg) -> Self {
+        match a {
+            LangArg::En => Self::En,
+            LangArg::Zh => Self::Zh,
+        }
+    }
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Markdown,
+}
+
+impl From<FormatArg> for PlansFormat {
+    fn from(a: FormatArg) -> Self {
+        match a {
+            FormatArg::Text => Self::Text,
+            FormatArg::Markdown => Self::Markdown,
+        }
+    }
+}
+
+/// The file being read, for the panic hook's message.
+static OPENED_FILE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Makes any panic, on any thread, end the program cleanly: the terminal given back once (if
+/// the reader holds it), one line on stderr naming the file, exit status 101. A panic is a bug;
+/// this is what keeps it from leaving a broken terminal, a reader drawing over the shell after
+/// its loader died, or a half-written export that exits 0.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        crate::edges::terminal::give_back_from_any_thread();
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let file = OPENED_FILE.get().map_or("huibian", String::as_str);
+        eprintln!("huibian: {file}: internal error ({what}{place}); please report it");
+        std::process::exit(101);
+    }));
+}
+
+/// The config file's contents (or why it could not be used) and the user's themes.
+struct UserConfig {
+    config: crate::edges::config::Config,
+    themes: Vec<(String, String)>,
+    themes_dir: Option<PathBuf>,
+    /// Why the config file was not used (then everything is default).
+    problem: Option<String>,
+}
+
+fn user_config(options: &Options) -> UserConfig {
+    let env = |k: &str| std::env::var(k).ok();
+    let explicit = options.config.as_deref();
+    let dir = crate::edges::config::dir(explicit, &env);
+    let (config, problem) = match crate::edges::config::file(explicit, &env) {
+        None => (crate::edges::config::Config::default(), None),
+        Some(file) => match crate::edges::config::load(&file, explicit.is_some()) {
+            Ok(c) => (c, None),
+            Err(e) => (crate::edges::config::Config::default(), Some(e.to_string())),
+        },
+    };
+    UserConfig {
+        config,
+        themes: dir
+            .as_deref()
+            .map(crate::edges::config::user_themes)
+            .unwrap_or_default(),
+        themes_dir: dir.map(|d| d.join("themes")),
+        problem,
+    }
+}
+
+/// A failure that ends the program: printed as one line, `huibian: <file>: <reason>`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{file}: {reason}")]
+    Input { file: String, reason: String },
+    #[error("{0}")]
+    Usage(String),
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl Error {
+    /// The process exit code: 2 for usage errors, 1 otherwise.
+    #[must_use]
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// Reads and parses a file. The file is opened read-only and never written.
+///
+/// # Errors
+/// A one-line reason naming the file: missing, a directory, unreadable, empty, binary,
+/// undecodable, or without any recognisable report.
+pub fn load(path: &Path) -> Result<Compilation, Error> {
+    parse::parse_owned(read_input(path)?).map_err(|e| input_error(path, e.to_string()))
+}
+
+/// A bad input file, as the one-line error names it.
+fn input_error(path: &Path, reason: String) -> Error {
+    Error::Input {
+        file: path.display().to_string(),
+        reason,
+    }
+}
+
+/// The file's bytes, or why they cannot be had.
+fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
+    if path.is_dir() {
+        return Err(input_error(path, "is a directory, not a file".into()));
+    }
+    crate::edges::load::read_file(path)
+        .map_err(|e| input_error(path, crate::edges::load::read_reason(&e)))
+}
+
+/// Runs the command line: parses the file and prints what was asked for.
+///
+/// # Errors
+/// See [`Error`]; nothing is written to `out` when the input is bad.
+pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
+    if options.print_config {
+        out.write_all(crate::edges::config::default_toml().as_bytes())?;
+        return Ok(());
+    }
+    let exporting = options.json
+        || options.list
+        || options.plans
+        || options.search.is_some()
+        || options.section.is_some();
+    let _ = OPENED_FILE.set(options.file.as_deref().map_or_else(
+        || crate::edges::sample::SAMPLE_NAME.to_owned(),
+        |p| p.display().to_string(),
+    ));
+    let Some(path) = options.file.as_deref() else {
+        if exporting {
+            return Err(Error::Usage("the export flags need a FILE".into()));
+        }
+        let sample = parse::parse(crate::edges::sample::SAMPLE)
+            .map_err(|e| Error::Usage(format!("the built-in sample: {e}")))?;
+        return read(sample, Opened::sample(), options);
+    };
+    let name = Opened::file(path);
+    let large = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > PREVIEW_BYTES);
+    if !exporting && large {
+        // A large file: show its beginning at once and parse the whole of it in the background
+        // (started first, so the whole text is there as early as possible).
+        let loader = crate::edges::load::spawn(path.to_path_buf());
+        if let Ok(Some(preview)) = crate::edges::load::preview(path) {
+            return read_with(preview, name, options, Some(loader));
+        }
+        // No preview (UTF-16, one huge line): wait for the whole file.
+        let input = |reason| input_error(path, reason);
+        for news in loader {
+            if let LoadEvent::Done(done) = news {
+                return read(*done.map_err(input)?, name, options);
+            }
+        }
+        return Err(input("the reading thread stopped".into()));
+    }
+    if let Some(spec) = options.section.as_deref().filter(|_| exporting) {
+        let compilation = load(path)?;
+        let piece = crate::doc::copy::resolve_spec(&compilation, spec).map_err(Error::Usage)?;
+        let user = user_config(options);
+        // The config decides the breadcrumb: one that cannot be used is said, not ignored.
+        if let Some(problem) = &user.problem {
+            let env = |k: &str| std::env::var(k).ok();
+            let lang = options
+                .lang
+                .map(Into::into)
+                .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
+            eprintln!(
+                "huibian: {}",
+                crate::reader::i18n::config_ignored(lang, problem)
+            );
+        }
+        let breadcrumb = !options.no_breadcrumb && user.config.breadcrumb.unwrap_or(true);
+        let mut buffered = io::BufWriter::new(out);
+        let text = piece.text(&compilation, breadcrumb);
+        buffered.write_all(crate::doc::safe::terminal_safe(&text).as_bytes())?;
+        buffered.flush()?;
+        return Ok(());
+    }
+    if !exporting {
+        return read(load(path)?, name, options);
+    }
+    let query = options
+        .search
+        .as_ref()
+        .map(|pattern| crate::doc::search::Query {
+            text: pattern.clone(),
+            regex: options.regex,
+        });
+    // A bad pattern is a usage error before the file is read.
+    if let Some(q) = &query {
+        crate::doc::search::compile(q).map_err(Error::Usage)?;
+    }
+    // The whole file is parsed before the first byte is written, so a bad input (or a bug) never
+    // leaves a partial result behind: the output is the whole export or nothing.
+    let whole = load(path)?;
+    // Compiled for the document: a hard-wrapped text is searched across its soft breaks.
+    let regex = query
+        .map(|q| crate::doc::search::compile_in(&whole, &q).map_err(Error::Usage))
+        .transpose()?;
+    let what = match (&regex, options.json, options.list) {
+        (Some(re), _, _) => export::Export::Search(re),
+        (None, true, _) => export::Export::Json { file: &name.name },
+        (None, false, true) => export::Export::List,
+        (None, false, false) => export::Export::Plans(options.format.into()),
+    };
+    let mut buffered = io::BufWriter::new(out);
+    export::write(&whole, what, &mut buffered)?;
+    Ok(buffered.flush()?)
+}
+
+/// What was opened: the name for the status line, and the key of its saved state.
+struct Opened {
+    name: String,
+    /// The canonical path (or a fixed name for the built-in sample).
+    document: String,
+}
+
+impl Opened {
+    fn sample() -> Self {
+        Self {
+            name: crate::edges::sample::SAMPLE_NAME.into(),
+            document: format!("(built-in sample) {}", crate::edges::sample::SAMPLE_NAME),
+        }
+    }
+
+    fn file(path: &Path) -> Self {
+        Self {
+            name: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            document: std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.to_path_buf())
+                .display()
+                .to_string(),
+        }
+    }
+}
+
+/// Opens the terminal reader on a parsed compilation.
+fn read(compilation: Compilation, opened: Opened, options: &Options) -> Result<(), Error> {
+    read_with(compilation, opened, options, None)
+}
+
+/// Opens the reader; `loader` delivers the whole file when `compilation` is only its beginning.
+fn read_with(
+    compilation: Compilation,
+    opened: Opened,
+    options: &Options,
+    loader: Option<std::sync::mpsc::Receiver<crate::edges::load::LoadEvent>>,
+) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return Err(Error::Usage("stdout is not a terminal: the reader needs one (for scripts use --json, --list or --plans)".into()));
+    }
+    let env = |k: &str| std::env::var(k).ok();
+    let user = user_config(options);
+    let config = &user.config;
+    let lang = options
+        .lang
+        .map(Into::into)
+        .or(config.lang)
+        .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
+    let mut problems: Vec<String> = user
+        .problem
+        .iter()
+        .map(|p| crate::reader::i18n::config_ignored(lang, p))
+        .collect();
+    let known = crate::reader::theme::names(&user.themes);
+    if let Some(theme) = options.theme.as_ref().filter(|t| !known.contains(t)) {
+        return Err(Error::Usage(format!(
+            "unknown theme {theme:?} (there are: {})",
+            known.join(", ")
+        )));
+    }
+    let flag = options
+        .color
+        .map(ColorChoice::name)
+        .or(config.color.as_deref())
+        .unwrap_or("auto");
+    let color = crate::reader::theme::ColorMode::detect(
+        flag,
+        env("NO_COLOR").as_deref(),
+        env("COLORTERM").as_deref(),
+        env("TERM").as_deref(),
+    );
+    let mut theme = options
+        .theme
+        .clone()
+        .or_else(|| config.theme.clone())
+        .unwrap_or_else(|| "default".to_owned());
+    if let Err(e) = crate::reader::theme::load(&theme, color, &user.themes) {
+        let dir = user.themes_dir.as_deref().unwrap_or(Path::new("themes"));
+        problems.push(crate::reader::i18n::theme_ignored(
+            lang,
+            &format!("{}: {e}", dir.display()),
+        ));
+        theme = "default".into();
+    }
+    // Under NO_COLOR or --color never the mono theme is the one that shows.
+    if color == crate::reader::theme::ColorMode::Never {
+        theme = "mono".to_owned();
+    }
+    let settings = crate::reader::app::Settings {
+        theme,
+        color,
+        ambiguous_wide: options.ambiguous_wide || config.ambiguous_wide.unwrap_or(false),
+        file_name: opened.name,
+        breadcrumb: !options.no_breadcrumb && config.breadcrumb.unwrap_or(true),
+        lang,
+        user_themes: user.themes.clone(),
+        clipboard: options
+            .clipboard
+            .map(Into::into)
+            .or(config.clipboard)
+            .unwrap_or_default(),
+        keymap: std::sync::Arc::new(crate::reader::keymap::Keymap::with_overrides(&config.keys)),
+    };
+    if compilation.reports.len() == 1
+        && compilation.reports[0].title_match == crate::doc::model::TitleMatch::Whole
+    {
+        problems.push(crate::reader::i18n::whole_text(lang).to_owned());
+    }
+    use crate::reader::app::Msg;
+    let mut app = crate::reader::app::App::new(compilation, settings);
+    if loader.is_some() {
+        let file_size = options
+            .file
+            .as_deref()
+            .and_then(|f| std::fs::metadata(f).ok())
+            .map_or(0, |m| m.len());
+        app.update(Msg::Preview { file_size });
+    }
+    let state = crate::edges::resume::dir(&env).map(|dir| crate::edges::terminal::StateFile {
+        path: crate::edges::resume::file(&dir, &opened.document),
+        document: opened.document.clone(),
+    });
+    if let Some(state) = state.as_ref() {
+        match crate::edges::resume::read(&state.path, &state.document) {
+            // --no-resume starts at the top but keeps the marks: they are saved again on quit.
+            Ok(Some(saved)) => {
+                app.update(Msg::Resume {
+                    saved,
+                    position: !options.no_resume,
+                });
+            }
+            Ok(None) => {}
+            Err(e) => problems.push(crate::reader::i18n::state_ignored(lang, &e)),
+        }
+    }
+    if !problems.is_empty() {
+        app.update(Msg::Say(problems.join("; ")));
+    }
+    let clipboard = app.settings().clipboard;
+    crate::edges::terminal::run(app, clipboard, loader, state).map_err(Error::Output)?;
+    // The status line may have been too narrow for all of it: once more, in full, on the way out.
+    for problem in problems {
+        eprintln!("huibian: {problem}");
+    }
+    Ok(())
+}

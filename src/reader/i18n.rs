@@ -1,0 +1,442 @@
+//! Every string of the interface, in English and Chinese. Key names and action names stay
+//! English (they are what the config file and the README use).
+//!
+//! Strings avoid characters of East Asian Ambiguous width (curly quotes, the ellipsis, the em
+//! dash), whose column count differs between terminals; full-width punctuation (，：（）) is
+//! always two columns and safe.
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `zh` or `en`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "zh" => Some(Self::Zh),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The language the locale asks for: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is
+    /// set decides; `zh…` means Chinese.
+    #[must_use]
+    pub fn from_env(env: &dyn Fn(&str) -> Option<String>) -> Self {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|k| env(k).filter(|v| !v.is_empty()));
+        if locale.is_some_and(|l| l.starts_with("zh")) {
+            Self::Zh
+        } else {
+            Self::En
+        }
+    }
+}
+
+/// The status message when a saved position could not be taken as it was.
+#[must_use]
+pub fn resume_changed(lang: Lang, at_heading: bool) -> String {
+    match (lang, at_heading) {
+        (Lang::En, true) => "the file changed since last time: back at the nearest heading".into(),
+        (Lang::En, false) => "the file changed since last time: starting at the top".into(),
+        (Lang::Zh, true) => "文件已改动：回到最近的标题处".into(),
+        (Lang::Zh, false) => "文件已改动：从头开始".into(),
+    }
+}
+
+/// The status message when the config file could not be used.
+#[must_use]
+pub fn config_ignored(lang: Lang, problem: &str) -> String {
+    match lang {
+        Lang::En => format!("config not used (defaults in use): {problem}"),
+        Lang::Zh => format!("配置文件未采用（使用默认设置）：{problem}"),
+    }
+}
+
+/// The status message when a user theme could not be used.
+#[must_use]
+pub fn theme_ignored(lang: Lang, problem: &str) -> String {
+    match lang {
+        Lang::En => format!("theme not used, default theme in use: {problem}"),
+        Lang::Zh => format!("主题未采用，使用默认主题：{problem}"),
+    }
+}
+
+/// The status message when the saved state of a file could not be read.
+#[must_use]
+pub fn state_ignored(lang: Lang, problem: &str) -> String {
+    match lang {
+        Lang::En => format!("saved position ignored: {problem}"),
+        Lang::Zh => format!("上次阅读位置无法读取，已忽略：{problem}"),
+    }
+}
+
+/// The text has no recognisable report boundary.
+#[must_use]
+pub fn whole_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "no report boundary recognised: shown as one document (contents: its numbered headings)"
+        }
+        Lang::Zh => "未识别出分篇：按一篇文档显示（目录栏列出其编号标题）",
+    }
+}
+
+/// The reading position could not be saved (said on stderr after the reader closed).
+#[must_use]
+pub fn state_not_saved(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    let reason = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    };
+    match lang {
+        Lang::En => format!(
+            "the reading position was not saved: {}: {reason}",
+            path.display()
+        ),
+        Lang::Zh => format!("阅读位置未能保存：{}：{reason}", path.display()),
+    }
+}
+
+/// Fixed strings of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    ReadingReports,
+    ReadingOne,
+    NoPlanPart,
+    PlanProse,
+    HelpTitle,
+    Help,
+    MarksTitle,
+    NoMarks,
+    SearchHint,
+    Selecting,
+    MouseOn,
+    MouseOff,
+    EndOnScreen,
+    NoSearchYet,
+    NoSearchForList,
+    CountingForList,
+    OldestJump,
+    NewestJump,
+    NoJumpBack,
+    MarkLetters,
+    WrappedTop,
+    WrappedBottom,
+    NothingToCopyYet,
+    TitlePage,
+    ScopeAll,
+    ScopePlans,
+    ScopeReport,
+    Osc52Large,
+    Regex,
+    ReadingRest,
+}
+
+impl Lang {
+    /// `en` or `zh`, by the language.
+    #[must_use]
+    pub fn pick(self, en: &'static str, zh: &'static str) -> &'static str {
+        match self {
+            Self::En => en,
+            Self::Zh => zh,
+        }
+    }
+
+    /// A fixed string in this language.
+    #[must_use]
+    pub fn get(self, msg: Msg) -> &'static str {
+        let (en, zh) = match msg {
+            Msg::ReadingReports => ("(reading the reports...)", "（正在读取各篇...）"),
+            Msg::ReadingOne => ("(reading...)", "（读取中...）"),
+            Msg::NoPlanPart => ("(no plan part)", "（无计划部分）"),
+            Msg::PlanProse => ("(plan prose, no heading)", "（计划段落，无标题）"),
+            Msg::HelpTitle => (
+                "Keys ({down}/{up} scroll, {toggle_help} close)",
+                "按键（{down}/{up} 滚动，{toggle_help} 关闭）",
+            ),
+            Msg::Help => ("{toggle_help} help", "{toggle_help} 帮助"),
+            Msg::MarksTitle => (
+                "Marks  ({open} go, {cancel} close)",
+                "书签  （{open} 前往，{cancel} 关闭）",
+            ),
+            Msg::NoMarks => (
+                "no marks yet: {set_mark} then a letter sets one",
+                "还没有书签：按 {set_mark} 再按一个字母即可设置",
+            ),
+            Msg::SearchHint => (
+                " {prompt_confirm} search, {prompt_cancel} back, {prompt_toggle_regex} regex, {history_older}/{history_newer} history ",
+                " {prompt_confirm} 搜索，{prompt_cancel} 返回，{prompt_toggle_regex} 正则，{history_older}/{history_newer} 历史 ",
+            ),
+            Msg::Selecting => (
+                "selecting lines: {down}/{up} extend, {copy_section} copies, {select_lines} or {cancel} cancels",
+                "选行中：{down}/{up} 扩展，{copy_section} 复制，{select_lines} 或 {cancel} 取消",
+            ),
+            Msg::MouseOn => (
+                "mouse on: a click opens a contents or plans row, the wheel scrolls ({toggle_mouse}: off)",
+                "鼠标已开：点击目录或计划行即打开，滚轮滚动（{toggle_mouse} 关闭）",
+            ),
+            Msg::MouseOff => ("mouse off", "鼠标已关"),
+            Msg::EndOnScreen => (
+                "the end of the compilation is on screen",
+                "已显示到汇编末尾",
+            ),
+            Msg::NoSearchYet => (
+                "no search yet: {open_search} to search",
+                "还没有搜索：按 {open_search} 搜索",
+            ),
+            Msg::CountingForList => (
+                "counting the hits; the list opens when they are counted ({cancel} stops)",
+                "正在统计命中，统计完即打开列表（{cancel} 停止）",
+            ),
+            Msg::NoSearchForList => (
+                "no search yet: {open_search} to search, then {open_results} for the list",
+                "还没有搜索：按 {open_search} 搜索，再按 {open_results} 列出结果",
+            ),
+            Msg::OldestJump => ("at the oldest jump", "已是最早的跳转"),
+            Msg::NewestJump => ("at the newest jump", "已是最新的跳转"),
+            Msg::NoJumpBack => ("no jump to go back to", "没有可返回的跳转"),
+            Msg::MarkLetters => ("marks are letters a-z, A-Z", "书签须是字母 a-z、A-Z"),
+            Msg::WrappedTop => (
+                "search wrapped: continuing from the top",
+                "搜索已绕回：从开头继续",
+            ),
+            Msg::WrappedBottom => (
+                "search wrapped: continuing from the bottom",
+                "搜索已绕回：从末尾继续",
+            ),
+            Msg::NothingToCopyYet => (
+                "nothing to copy yet: the reports are still being read",
+                "暂无可复制内容：各篇仍在读取",
+            ),
+            Msg::TitlePage => ("(title page)", "（标题页）"),
+            Msg::ScopeAll => ("whole compilation", "整部汇编"),
+            Msg::ScopePlans => ("plan parts only", "仅计划部分"),
+            Msg::ScopeReport => ("current report", "当前篇"),
+            Msg::Osc52Large => (
+                "; large: some terminals cut OSC 52 short",
+                "；内容较大：部分终端会截断 OSC 52",
+            ),
+            Msg::Regex => ("(regex)", "（正则）"),
+            Msg::ReadingRest => (
+                "the rest of the file is still being read: going there when it is in",
+                "文件其余部分仍在读取：读完即前往",
+            ),
+        };
+        self.pick(en, zh)
+    }
+}
+
+/// The contents pane's header.
+#[must_use]
+pub fn contents_header(lang: Lang, reports: usize) -> String {
+    match lang {
+        Lang::En => format!("1 Contents  {reports} reports"),
+        Lang::Zh => format!("1 目录  共{reports}篇"),
+    }
+}
+
+/// The text pane's header.
+#[must_use]
+pub fn text_header(lang: Lang, report: Option<usize>, reports: usize) -> String {
+    match (lang, report) {
+        (Lang::En, Some(r)) => format!("2 Text  report {r}/{reports}"),
+        (Lang::En, None) => "2 Text".into(),
+        (Lang::Zh, Some(r)) => format!("2 正文  第{r}/{reports}篇"),
+        (Lang::Zh, None) => "2 正文".into(),
+    }
+}
+
+/// The plans pane's header.
+#[must_use]
+pub fn plans_header(lang: Lang, with: usize, reports: usize) -> String {
+    match lang {
+        Lang::En => format!("3 Plans  {with}/{reports} with plans"),
+        Lang::Zh => format!("3 计划  {with}/{reports}篇有计划"),
+    }
+}
+
+/// `parsing N%` in the status line.
+#[must_use]
+pub fn parsing(lang: Lang, percent: u8) -> String {
+    match lang {
+        Lang::En => format!(" parsing {percent}% |"),
+        Lang::Zh => format!(" 解析中 {percent}% |"),
+    }
+}
+
+/// The results list's header.
+#[must_use]
+pub fn results_header(
+    lang: Lang,
+    query: &str,
+    hits: usize,
+    scope: &str,
+    cap: Option<usize>,
+) -> String {
+    match lang {
+        Lang::En => {
+            let shown = cap.map_or_else(String::new, |n| format!(", first {n} listed"));
+            format!(
+                "/{query}: {hits} hits in {scope}{shown}  ({{open}} go, {{cycle_scope}} scope, {{cancel}} close)"
+            )
+        }
+        Lang::Zh => {
+            let shown = cap.map_or_else(String::new, |n| format!("，列出前{n}个"));
+            format!(
+                "/{query}：{scope}中{hits}处{shown}  （{{open}} 前往，{{cycle_scope}} 范围，{{cancel}} 关闭）"
+            )
+        }
+    }
+}
+
+/// The jump picker's hint.
+#[must_use]
+pub fn jump_hint(lang: Lang, matches: usize) -> String {
+    match lang {
+        Lang::En => format!(" {matches} matches, {{prompt_confirm}} jump, {{prompt_cancel}} back "),
+        Lang::Zh => format!(" {matches}个匹配，{{prompt_confirm}} 跳转，{{prompt_cancel}} 返回 "),
+    }
+}
+
+/// `theme: NAME`.
+#[must_use]
+pub fn theme_is(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("theme: {name}"),
+        Lang::Zh => format!("主题：{name}"),
+    }
+}
+
+/// What `]`, `}`, `)` and their reverses found nothing of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    Report,
+    PlanPart,
+    Heading,
+}
+
+/// `no report after this point` and the like.
+#[must_use]
+pub fn no_stop(lang: Lang, stop: Stop, forward: bool) -> String {
+    match lang {
+        Lang::En => {
+            let what = match stop {
+                Stop::Report => "report",
+                Stop::PlanPart => "plan part",
+                Stop::Heading => "heading",
+            };
+            let direction = if forward { "after" } else { "before" };
+            format!("no {what} {direction} this point")
+        }
+        Lang::Zh => {
+            let what = match stop {
+                Stop::Report => "篇",
+                Stop::PlanPart => "计划部分",
+                Stop::Heading => "标题",
+            };
+            let direction = if forward { "之后" } else { "之前" };
+            format!("此处{direction}没有{what}了")
+        }
+    }
+}
+
+/// The label of a copy of every plan part.
+#[must_use]
+pub fn plan_parts(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} plan parts"),
+        Lang::Zh => format!("{n}个计划部分"),
+    }
+}
+
+/// A report without a plan part.
+#[must_use]
+pub fn has_no_plan(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::En => format!("《{title}》 has no plan part"),
+        Lang::Zh => format!("《{title}》没有计划部分"),
+    }
+}
+
+/// `copied X (N chars, method)`: ASCII punctuation, so the status line's width is the same in
+/// every terminal (`·` is East Asian Ambiguous).
+#[must_use]
+pub fn copied(lang: Lang, label: &str, chars: &str, method: &str) -> String {
+    match lang {
+        Lang::En => format!("copied {label} ({chars} chars, {method})"),
+        Lang::Zh => format!("已复制 {label}（{chars}字，{method}）"),
+    }
+}
+
+/// A copy that failed.
+#[must_use]
+pub fn copy_failed(
+    lang: Lang,
+    error: &str,
+    tried: crate::reader::settings::ClipboardMethod,
+) -> String {
+    use crate::reader::settings::ClipboardMethod as Method;
+    // Suggest only the ways not already tried.
+    let others = match tried {
+        Method::Tmux => "osc52",
+        Method::Osc52 => "tmux / system",
+        Method::System => "osc52 / tmux",
+        Method::Auto => "osc52",
+    };
+    match lang {
+        Lang::En => format!("copy failed ({error}): try --clipboard {others}"),
+        Lang::Zh => format!("复制失败（{error}）：可试 --clipboard {others}"),
+    }
+}
+
+/// A search with no hit.
+#[must_use]
+pub fn not_found(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::En => format!("not found: {query}"),
+        Lang::Zh => format!("未找到：{query}"),
+    }
+}
+
+/// A `:` jump that matched nothing.
+#[must_use]
+pub fn nothing_matches(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::En => format!("nothing matches {query:?}"),
+        Lang::Zh => format!("没有匹配「{query}」的"),
+    }
+}
+
+/// `mark a set`.
+#[must_use]
+pub fn mark_set(lang: Lang, mark: char) -> String {
+    match lang {
+        Lang::En => format!("mark {mark} set"),
+        Lang::Zh => format!("已设书签 {mark}"),
+    }
+}
+
+/// `mark a is not set`.
+#[must_use]
+pub fn mark_unset(lang: Lang, mark: char) -> String {
+    match lang {
+        Lang::En => format!("mark {mark} is not set"),
+        Lang::Zh => format!("书签 {mark} 未设置"),
+    }
+}
+
+/// The background parse failed.
+#[must_use]
+pub fn whole_file_failed(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::En => format!("could not read the whole file: {error}"),
+        Lang::Zh => format!("无法读取整个文件：{error}"),
+    }
+}
