@@ -2,21 +2,23 @@
 //! into a `TestBackend`:
 //! - **first frame**: what happens before the first screen of a file on disk (the preview of its
 //!   first MiB for large files, the whole parse for small ones), building the reader, one render;
-//! - **a keystroke at the end of the file**: `App::update` for `j`, `G`, `]`, `n` (with a search
-//!   for a frequent word active) plus a full render. Target: under 5 ms each;
-//! - on 100 MB also at the start and the middle, and `Space`, `}`, `)`.
+//! - **a keystroke at the end of the file**: the key through `step` (resolver and
+//!   `App::update`, as the event loop runs it) for `j`, `G`, `]`, `n` (with a search for a
+//!   frequent word active) plus a full render. Target: under 1 ms each;
+//! - on 100 MB also at the start and the middle, and `Space`, `}`, `)`, `k`, `N`;
+//! - on 100 MB, a character typed into the `:` picker, which scores every report title and
+//!   heading (11 818 reports): target under 30 ms.
 //!
 //! Run with `cargo bench --bench redraw`.
 
 use std::hint::black_box;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use huibian::doc::model::Compilation;
-use huibian::doc::view::Anchor;
-use huibian::reader::action::Action;
-use huibian::reader::app::{App, Settings};
-use huibian::reader::keymap::key_events;
+use huibian::reader::app::{App, Effect, Settings};
+use huibian::reader::input::{Event, Input, step};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -31,30 +33,99 @@ fn first_frame(path: &Path, terminal: &mut Terminal<TestBackend>) -> usize {
         }
     };
     let mut app = App::new(doc, Settings::default());
-    app.resize(160, 45);
+    app.update(huibian::reader::app::Msg::Resize(160, 45));
     terminal
         .draw(|f| huibian::ui::render(f, &app))
         .expect("draw");
-    app.doc.reports.len()
+    app.doc().reports.len()
 }
 
+/// The reader as the event loop runs it.
+struct Reader {
+    app: App,
+    input: Input,
+}
+
+impl Reader {
+    fn new(doc: Compilation) -> Self {
+        let mut app = App::new(doc, Settings::default());
+        app.update(huibian::reader::app::Msg::Resize(160, 45));
+        let input = Input::new(std::sync::Arc::clone(&app.settings().keymap));
+        Self { app, input }
+    }
+
+    /// Keys through the event loop's path; a count is done at once, as if its thread had
+    /// finished.
+    fn press(&mut self, keys: &str) {
+        for key in huibian::reader::key::keys(keys) {
+            for effect in step(&mut self.app, &mut self.input, &[Event::Key(key)]) {
+                if let Effect::Count { generation, regex } = effect {
+                    let hits = huibian::doc::search::find_all(&regex, self.app.doc().text.as_str());
+                    self.app
+                        .update(huibian::reader::app::Msg::Counted { generation, hits });
+                }
+            }
+        }
+    }
+}
+
+/// `iters` times: `setup` pressed (not timed), then `events` stepped and a frame drawn (timed).
+fn timed(
+    iters: u64,
+    reader: &mut Reader,
+    terminal: &mut Terminal<TestBackend>,
+    setup: &str,
+    events: &[Event],
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        reader.press(setup);
+        let start = Instant::now();
+        let effects = step(&mut reader.app, &mut reader.input, black_box(events));
+        terminal
+            .draw(|f| huibian::ui::render(f, &reader.app))
+            .expect("draw");
+        total += start.elapsed();
+        black_box(effects);
+    }
+    total
+}
+
+/// One keystroke through `step` and a full render, from `line` (placed before the timing).
 fn keystroke(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     id: BenchmarkId,
-    app: &mut App,
+    reader: &mut Reader,
     terminal: &mut Terminal<TestBackend>,
-    (line, action, back): (usize, Action, Action),
+    (line, key): (usize, &str),
 ) {
+    let events: Vec<Event> = huibian::reader::key::keys(key)
+        .into_iter()
+        .map(Event::Key)
+        .collect();
+    let place = format!(":{line}<Enter>");
     group.bench_function(id, |b| {
-        b.iter(|| {
-            app.top = Anchor::line(line);
-            app.update(black_box(action));
-            terminal
-                .draw(|f| huibian::ui::render(f, app))
-                .expect("draw");
-            app.update(back);
-        });
+        b.iter_custom(|iters| timed(iters, reader, terminal, &place, &events));
     });
+}
+
+/// One character typed into the `:` picker (which scores every report and heading) and the
+/// frame drawn, after `typed` is in the prompt.
+fn picker_keystroke(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    reader: &mut Reader,
+    terminal: &mut Terminal<TestBackend>,
+    (typed, next): (&str, &str),
+) {
+    let events: Vec<Event> = huibian::reader::key::keys(next)
+        .into_iter()
+        .map(Event::Key)
+        .collect();
+    let open = format!("<Esc>:{typed}");
+    group.bench_function(BenchmarkId::new("picker", format!("{typed}+{next}")), |b| {
+        b.iter_custom(|iters| timed(iters, reader, terminal, &open, &events));
+    });
+    reader.press("<Esc>");
 }
 
 fn redraw(c: &mut Criterion) {
@@ -70,37 +141,38 @@ fn redraw(c: &mut Criterion) {
         });
         let doc: Compilation = huibian::doc::parse::parse_owned(text.into_bytes()).expect("parses");
         let lines = doc.text.line_count();
-        let mut app = App::new(doc, Settings::default());
-        app.resize(160, 45);
-        for key in key_events("/工作<Enter>") {
-            app.handle_key(&key);
-        }
-        // The hits are counted on a thread in the reader; here, at once.
+        let reports = doc.reports.len();
+        let mut reader = Reader::new(doc);
+        // A search for a frequent word is active (its hits highlighted, `n` uses them).
+        reader.press("/工作<Enter>");
         let end = lines.saturating_sub(200);
         let mut places = vec![("end", end)];
-        let mut keys = vec![
-            ("j", Action::Down, Action::Up),
-            ("G", Action::Bottom, Action::Top),
-            ("]", Action::NextReport, Action::PrevReport),
-            ("n", Action::NextHit, Action::PrevHit),
-        ];
+        let mut keys = vec![("j", "j"), ("G", "G"), ("]", "]"), ("n", "n")];
         if mb == 100 {
             places.extend([("start", 1), ("middle", lines / 2)]);
             keys.extend([
-                ("space", Action::PageDown, Action::PageUp),
-                ("}", Action::NextHeading, Action::PrevHeading),
-                (")", Action::NextPlan, Action::PrevPlan),
+                ("space", " "),
+                ("}", "}"),
+                (")", ")"),
+                ("k", "k"),
+                ("N", "N"),
             ]);
         }
         for (place, line) in places {
-            for &(name, action, back) in &keys {
+            for &(name, key) in &keys {
                 keystroke(
                     &mut group,
                     BenchmarkId::new(name, place),
-                    &mut app,
+                    &mut reader,
                     &mut terminal,
-                    (line, action, back),
+                    (line, key),
                 );
+            }
+        }
+        if mb == 100 {
+            eprintln!("picker over {reports} reports");
+            for typed in [("", "生"), ("生", "态"), ("生态", "环"), ("3", "2")] {
+                picker_keystroke(&mut group, &mut reader, &mut terminal, typed);
             }
         }
         group.finish();

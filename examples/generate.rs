@@ -8,7 +8,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(20);
-    let text = huibian::generate::compilation(&huibian::generate::CORPUS, mb << 20);
+    let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, mb << 20);
     if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {
         std::process::exit(1);
     }

@@ -57,7 +57,7 @@ pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
         match pane {
             // The lists have nothing to show until a large file's reports are read.
             Pane::Contents | Pane::Plans if app.doc().reports.is_empty() => {
-                draw::not_yet(buf, body, theme, &app.settings())
+                draw::not_yet(buf, body, theme, app.settings())
             }
             Pane::Contents => contents::render(app, theme, body, buf),
             Pane::Text => text::render(app, theme, body, buf),

@@ -4,10 +4,9 @@
 mod common;
 
 use base64::Engine;
-use common::{app, press};
+use common::{Reader, app, app_with, press, settings};
 use huibian::edges::clipboard::{Env, Method};
-use huibian::reader::app::{App, Effect};
-use huibian::reader::keymap::key_events;
+use huibian::reader::app::{Effect, Msg, Settings};
 
 const F001: &str = "001_149dd883a1863841.txt";
 
@@ -30,14 +29,20 @@ fn source_lines(fixture: &str, first: usize, last: usize) -> String {
 }
 
 /// Presses keys and returns the text of the last copy they asked for.
-fn copy(a: &mut App, keys: &str) -> Option<(String, String)> {
-    let mut last = None;
-    for key in key_events(keys) {
-        if let Effect::Copy { text, label } = a.handle_key(&key) {
-            last = Some((text, label));
-        }
-    }
-    last
+fn copy(a: &mut Reader, keys: &str) -> Option<(String, String)> {
+    press(a, keys).into_iter().rev().find_map(|e| match e {
+        Effect::Copy { text, label } => Some((text, label)),
+        _ => None,
+    })
+}
+
+/// A copy finished as the event loop reports it.
+fn copied(a: &mut Reader, label: &str, text: &str, result: std::io::Result<Method>) {
+    a.update(Msg::Copied {
+        label: label.into(),
+        text: text.into(),
+        result,
+    });
 }
 
 #[test]
@@ -87,18 +92,21 @@ fn report_section_and_plans_pane_block() {
 fn line_selection_and_all_plans() {
     let mut a = app(F001, 160, 45);
     press(&mut a, "]v");
-    assert!(a.selection.is_some());
-    let (first, last) = a.selected_lines().expect("selection");
+    assert!(a.reading().selection.is_some());
+    let (first, last) = a.reading().selected_lines().expect("selection");
     let (text, _) = copy(&mut a, "y").expect("lines");
-    assert!(a.selection.is_none());
+    assert!(a.reading().selection.is_none());
     assert!(text.ends_with(&source_lines(F001, first, last)));
     let (text, label) = copy(&mut a, "A").expect("all plans");
     assert_eq!(label, "16 plan parts");
     assert!(
         text.matches("2024年工作计划\n").count() + text.matches("2024年工作思路\n").count() >= 16
     );
-    let mut b = app(F001, 160, 45);
-    b.settings.breadcrumb = false;
+    let quiet = Settings {
+        breadcrumb: false,
+        ..settings(F001)
+    };
+    let mut b = app_with(F001, 160, 45, quiet);
     let (text, _) = copy(&mut b, "]p").expect("plan");
     assert_eq!(
         text,
@@ -128,15 +136,14 @@ fn osc52_outside_tmux_decodes_to_the_same_text() {
         .decode(payload)
         .expect("base64");
     assert_eq!(String::from_utf8(decoded).expect("utf8"), text);
-    a.copied(&label, &text, used);
+    copied(&mut a, &label, &text, used);
     assert_eq!(
-        a.message.as_deref(),
+        a.message(),
         Some("copied 三、2024年工作计划 (914 chars, OSC 52)")
     );
-    a.copied("big", &"字".repeat(30_000), Ok(Method::Osc52));
+    copied(&mut a, "big", &"字".repeat(30_000), Ok(Method::Osc52));
     assert!(
-        a.message
-            .as_deref()
+        a.message()
             .is_some_and(|m| m.contains("30,000 chars") && m.contains("cut OSC 52"))
     );
 }
@@ -191,14 +198,14 @@ fn y_on_the_title_page_copies_the_title_page() {
     let mut a = app("000_3aa89c1d59f293ce.txt", 160, 45);
     // The reader opens on the first report; `gg` goes to the title page above it.
     let _ = copy(&mut a, "gg");
-    assert!(a.top.line < a.doc.reports[0].line);
+    assert!(a.top().line < a.doc().reports[0].line);
     let (text, label) = copy(&mut a, "y").expect("a copy");
     assert_eq!(label, "2023年度工作总结汇编");
     assert!(
         text.contains("（14篇）") && text.contains("10.县人社局2023年工作总结"),
         "{text}"
     );
-    assert!(a.message.is_none(), "{:?}", a.message);
+    assert!(a.message().is_none(), "{:?}", a.message());
 }
 
 #[test]
@@ -232,10 +239,13 @@ fn a_plan_without_a_heading_is_named_by_its_first_words() {
 
 #[test]
 fn a_failed_copy_suggests_only_the_ways_not_tried() {
-    let mut a = app(F001, 160, 45);
-    a.settings.clipboard = Method::Tmux;
-    a.copied("x", "text", Err(std::io::Error::other("no server")));
-    let m = a.message.clone().unwrap_or_default();
+    let tmux = Settings {
+        clipboard: Method::Tmux,
+        ..settings(F001)
+    };
+    let mut a = app_with(F001, 160, 45, tmux);
+    copied(&mut a, "x", "text", Err(std::io::Error::other("no server")));
+    let m = a.message().map(str::to_owned).unwrap_or_default();
     assert!(
         m.contains("--clipboard osc52") && !m.contains("tmux"),
         "{m}"
@@ -246,13 +256,14 @@ fn a_failed_copy_suggests_only_the_ways_not_tried() {
 fn v_selects_from_the_reading_line_and_j_extends_it() {
     let mut a = app(F001, 160, 45);
     press(&mut a, "]jjj");
-    let top = a.top;
+    let top = a.top();
     press(&mut a, "vj");
-    let (first, last) = a.selected_lines().expect("a selection");
+    let (first, last) = a.reading().selected_lines().expect("a selection");
     assert_eq!(first, top.line, "anchored at the reading line");
     assert!(last > first, "j extends it by a line");
     assert_eq!(
-        a.top, top,
+        a.top(),
+        top,
         "the text does not scroll while the end is on screen"
     );
     let (text, label) = copy(&mut a, "y").expect("the two lines");
@@ -260,5 +271,5 @@ fn v_selects_from_the_reading_line_and_j_extends_it() {
     assert!(text.ends_with(&source_lines(F001, first, last)), "{text}");
     // Esc cancels a selection; k above the anchor selects upwards.
     press(&mut a, "vkk<Esc>");
-    assert!(a.selection.is_none());
+    assert!(a.reading().selection.is_none());
 }

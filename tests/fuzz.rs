@@ -355,9 +355,11 @@ fn sections(doc: &Compilation) {
 
 /// The reader on the input: a fixed tour of keys and sizes, drawn after each step.
 fn reader(doc: Compilation) {
-    use huibian::reader::app::{App, Settings};
+    use huibian::reader::app::{App, Msg, Settings};
+    use huibian::reader::input::{Event, Input, step};
     use ratatui::{Terminal, backend::TestBackend};
     let mut app = App::new(doc, Settings::default());
+    let mut input = Input::new(std::sync::Arc::clone(&app.settings().keymap));
     for (keys, (w, h)) in [
         ("jjj]]}G", (80, 24)),
         ("/一<Enter>nN&<Enter>", (30, 10)),
@@ -365,9 +367,9 @@ fn reader(doc: Compilation) {
         ("P:5<Enter>vjy", (12, 5)),
         ("<Esc>zazMzR?G<Esc>", (200, 3)),
     ] {
-        app.resize(w, h);
-        for key in huibian::reader::keymap::key_events(keys) {
-            let _ = app.handle_key(&key);
+        app.update(Msg::Resize(w, h));
+        for key in huibian::reader::key::keys(keys) {
+            let _ = step(&mut app, &mut input, &[Event::Key(key)]);
         }
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal

@@ -3,8 +3,8 @@
 
 mod common;
 
-use huibian::reader::app::{App, Effect, Settings};
-use huibian::reader::keymap::key_events;
+use common::Reader;
+use huibian::reader::app::{App, Effect, Msg, Settings};
 
 fn big_file(tag: &str, mb: usize) -> std::path::PathBuf {
     let path = std::env::temp_dir().join(format!("huibian-load-{tag}-{}.txt", std::process::id()));
@@ -17,12 +17,12 @@ fn big_file(tag: &str, mb: usize) -> std::path::PathBuf {
 /// The line of the search's current hit (there must be one).
 fn current_hit_line(a: &App) -> usize {
     let hit = a
-        .finder
+        .finder()
         .search
         .as_ref()
         .and_then(|s| s.current.clone())
         .expect("a current hit");
-    a.doc.text.line_of_offset(hit.start)
+    a.doc().text.line_of_offset(hit.start)
 }
 
 #[test]
@@ -36,31 +36,29 @@ fn preview_then_whole_file_keeps_the_position_and_finishes_an_early_search() {
     assert!(full.reports.len() > preview.reports.len());
     // Same lines in both: the preview is a prefix of the file.
     assert_eq!(preview.text.line(7), full.text.line(7));
-    let mut a = App::new(preview, Settings::default());
-    a.resize(160, 45);
-    for key in key_events("jjjj/只在最后出现的短语<Enter>") {
-        a.handle_key(&key);
-    }
+    let mut a = Reader::new(preview, Settings::default());
+    a.update(huibian::reader::app::Msg::Resize(160, 45));
+    common::press(&mut a, "jjjj/只在最后出现的短语<Enter>");
     assert!(
-        a.finder
+        a.finder()
             .search
             .as_ref()
             .is_some_and(|s| s.current.is_none()),
         "not in the preview"
     );
-    let top = a.top;
-    let effect = a.replace_doc(full);
+    let top = a.top();
+    let effect = a.update(Msg::Loaded(Box::new(full)));
     assert!(
         matches!(effect, Effect::Count { .. }),
         "the search is counted again"
     );
-    assert!(a.loading.is_none());
+    assert!(a.reading().loading.is_none());
     let line = current_hit_line(&a);
     assert!(line > top.line);
     let (_, height) = a.text_size();
     assert!(
         a.view()
-            .rows_from(a.top, height)
+            .rows_from(a.top(), height)
             .iter()
             .any(|r| r.line == line),
         "the hit is on screen"
@@ -138,11 +136,11 @@ fn before_the_reports_are_read_the_lists_say_so_and_keys_are_safe() {
     let text = huibian::doc::model::Text::new(
         "2099年度工作总结汇编\n目录\n1.第1单位工作总结\n".to_owned(),
     );
-    let mut a = App::new(
+    let mut a = Reader::new(
         huibian::doc::model::Compilation::unparsed(text, "utf-8"),
         Settings::default(),
     );
-    a.resize(160, 45);
+    a.update(huibian::reader::app::Msg::Resize(160, 45));
     common::press(
         &mut a,
         "1jjhl<Space><Enter>3jjy<Enter>2jG]}){pY/总结<Enter>n&<Esc>",
@@ -161,12 +159,12 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     let previewed = preview.reports.len();
     let rx = huibian::edges::load::spawn(path.clone());
     let events: Vec<_> = rx.iter().collect();
-    let mut a = App::new(preview, Settings::default());
-    a.resize(160, 45);
-    a.loading = Some(0);
+    let mut a = Reader::new(preview, Settings::default());
+    a.update(huibian::reader::app::Msg::Resize(160, 45));
+    a.update(Msg::Progress(0));
     common::press(&mut a, "/只在最后出现的短语<Enter>");
     assert!(
-        a.finder
+        a.finder()
             .search
             .as_ref()
             .is_some_and(|s| s.current.is_none())
@@ -180,9 +178,12 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     // The text alone: the preview's outline stays, the search finds its hit at the end.
     let (text_only, parsed) = snapshots.next().expect("text snapshot");
     assert!(text_only.reports.is_empty());
-    let effect = a.partial_doc(text_only, parsed);
+    let effect = a.update(Msg::Partial {
+        doc: Box::new(text_only),
+        parsed,
+    });
     assert!(matches!(effect, Effect::Count { .. }));
-    assert_eq!(a.doc.reports.len(), previewed);
+    assert_eq!(a.doc().reports.len(), previewed);
     let hit_line = current_hit_line(&a);
     assert!(
         common::screen(&a)
@@ -193,14 +194,20 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     let (outline, parsed) = snapshots.next().expect("outline snapshot");
     let total = outline.reports.len();
     assert!(
-        matches!(a.partial_doc(outline, parsed), Effect::None),
+        matches!(
+            a.update(Msg::Partial {
+                doc: Box::new(outline),
+                parsed,
+            }),
+            Effect::None
+        ),
         "same text: no recount"
     );
-    assert_eq!((a.doc.reports.len(), a.parsed), (total, 0));
-    assert_eq!(a.top.line, a.view().clamp(a.top, a.text_size().1).line);
+    assert_eq!((a.doc().reports.len(), a.reading().parsed), (total, 0));
+    assert_eq!(a.top().line, a.view().clamp(a.top(), a.text_size().1).line);
     assert!(
         a.view()
-            .rows_from(a.top, 45)
+            .rows_from(a.top(), 45)
             .iter()
             .any(|r| r.line == hit_line)
     );
@@ -212,36 +219,43 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     );
     // Then the reports fill in, batch by batch, without recounting the search; a report the
     // user unfolds meanwhile stays unfolded.
-    a.tree.unfolded[1] = !a.tree.unfolded[1];
-    let folds = a.tree.unfolded.clone();
-    let top = a.top;
+    common::press(&mut a, "1g<Space>");
+    let folds = a.reading().tree.unfolded.clone();
+    let top = a.top();
     for e in &events {
         if let huibian::edges::load::LoadEvent::Reports { first, reports } = e {
-            let before = a.parsed;
+            let before = a.reading().parsed;
             assert!(matches!(
-                a.reports_arrived(*first, reports.clone()),
+                a.update(Msg::Reports {
+                    first: *first,
+                    reports: reports.clone(),
+                }),
                 Effect::None
             ));
-            assert_eq!(a.parsed, before.max(first + reports.len()));
+            assert_eq!(a.reading().parsed, before.max(first + reports.len()));
         }
     }
-    assert!(a.parsed > total / 2, "{} of {total}", a.parsed);
     assert!(
-        a.doc
+        a.reading().parsed > total / 2,
+        "{} of {total}",
+        a.reading().parsed
+    );
+    assert!(
+        a.doc()
             .reports
             .iter()
-            .take(a.parsed)
+            .take(a.reading().parsed)
             .all(|r| r.char_count > 0)
     );
     assert!(
-        a.doc
+        a.doc()
             .reports
             .iter()
-            .skip(a.parsed)
+            .skip(a.reading().parsed)
             .all(|r| r.char_count == 0)
     );
-    assert_eq!(a.tree.unfolded, folds);
-    assert_eq!(a.top, top);
+    assert_eq!(a.reading().tree.unfolded, folds);
+    assert_eq!(a.top(), top);
     std::fs::remove_file(path).ok();
 }
 
@@ -324,43 +338,43 @@ fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
 
 /// A reader on the preview of a 3 MB file still loading, as the CLI opens one; the whole
 /// model to hand it; the file.
-fn on_the_preview(tag: &str) -> (App, huibian::doc::model::Compilation, std::path::PathBuf) {
+fn on_the_preview(tag: &str) -> (Reader, huibian::doc::model::Compilation, std::path::PathBuf) {
     let path = big_file(tag, 3);
     let preview = huibian::edges::load::preview(&path)
         .expect("reads")
         .expect("a preview");
     let size = std::fs::metadata(&path).expect("size").len();
     let full = huibian::doc::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
-    let mut a = App::new(preview, Settings::default());
-    a.resize(160, 45);
-    a.loading = Some(0);
-    a.preview_of = Some(size);
+    let mut a = Reader::new(preview, Settings::default());
+    a.update(huibian::reader::app::Msg::Resize(160, 45));
+    a.update(Msg::Preview { file_size: size });
     (a, full, path)
 }
 
 #[test]
 fn g_on_the_preview_goes_to_the_end_of_the_whole_file_when_it_is_in() {
     let (mut a, full, path) = on_the_preview("bottom");
-    let preview_lines = a.doc.text.line_count();
-    for key in key_events("G") {
-        a.handle_key(&key);
-    }
+    let preview_lines = a.doc().text.line_count();
+    common::press(&mut a, "G");
     // The status line measures the preview's end against the whole file (a third of it).
     let status = common::screen(&a).last().cloned().unwrap_or_default();
     assert!(
-        status.contains("/…") && !status.contains(" 99%"),
+        status.contains("/..") && !status.contains(" 99%"),
         "{status}"
     );
-    let _ = a.partial_doc(full.clone(), 0);
-    assert!(a.preview_of.is_none());
+    let _ = a.update(Msg::Partial {
+        doc: Box::new(full.clone()),
+        parsed: 0,
+    });
+    assert!(a.reading().preview_of.is_none());
     let (_, height) = a.text_size();
     assert_eq!(
-        a.top,
+        a.top(),
         a.view().last_top(height),
         "at the end of the whole file"
     );
     assert!(
-        a.top.line > preview_lines * 2,
+        a.top().line > preview_lines * 2,
         "{} lines in the preview",
         preview_lines
     );
@@ -370,12 +384,13 @@ fn g_on_the_preview_goes_to_the_end_of_the_whole_file_when_it_is_in() {
 #[test]
 fn a_share_named_on_the_preview_is_a_share_of_the_whole_file() {
     let (mut a, full, path) = on_the_preview("share");
-    for key in key_events(":80%<Enter>") {
-        a.handle_key(&key);
-    }
-    let _ = a.partial_doc(full, 0);
-    let offset = a.doc.text.line_range(a.top.line).map_or(0, |r| r.start);
-    let share = offset as f64 / a.doc.text.as_str().len() as f64;
+    common::press(&mut a, ":80%<Enter>");
+    let _ = a.update(Msg::Partial {
+        doc: Box::new(full),
+        parsed: 0,
+    });
+    let offset = a.doc().text.line_range(a.top().line).map_or(0, |r| r.start);
+    let share = offset as f64 / a.doc().text.as_str().len() as f64;
     assert!((0.75..0.85).contains(&share), "at {share:.2} of the file");
     std::fs::remove_file(path).ok();
 }

@@ -107,7 +107,7 @@ fn escape_sequences_in_the_text_are_drawn_as_symbols() {
     .expect("fixture");
     let doc = huibian::doc::parse::parse(&bytes).expect("parses");
     let mut a = huibian::reader::app::App::new(doc, huibian::reader::app::Settings::default());
-    a.resize(100, 30);
+    a.update(huibian::reader::app::Msg::Resize(100, 30));
     let rows = screen(&a);
     let all = rows.join("\n");
     assert!(all.contains("\u{241b}[2J"), "ESC shown as a visible symbol");
@@ -129,7 +129,7 @@ fn overlays_hide_the_panes_beneath_and_have_a_border() {
     assert_eq!(buf[(0, 1)].symbol(), "┌");
     assert_eq!(buf[(159, 1)].symbol(), "┐");
     assert_eq!(buf[(0, 43)].symbol(), "└");
-    let selected_row = 1 + 1 + a.results.as_ref().map_or(0, |r| r.selected) as u16;
+    let selected_row = 1 + 1 + a.reading().results.as_ref().map_or(0, |r| r.selected) as u16;
     for y in 2..43u16 {
         if y == selected_row {
             continue;
@@ -147,8 +147,8 @@ fn overlays_hide_the_panes_beneath_and_have_a_border() {
     // Help: `G` then `k` scrolls up at once.
     let mut h = app(F000, 100, 30);
     press(&mut h, "?G");
-    let bottom = h.help.expect("help open");
+    let bottom = h.help_scroll().expect("help open");
     assert_eq!(bottom, h.help_max_scroll());
     press(&mut h, "k");
-    assert_eq!(h.help, Some(bottom - 1));
+    assert_eq!(h.help_scroll(), Some(bottom - 1));
 }

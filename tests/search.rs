@@ -2,24 +2,20 @@
 
 mod common;
 
-use common::{app, press, screen};
+use common::{Reader, app, press, screen, send};
 use huibian::reader::app::{App, Effect};
-use huibian::reader::keymap::key_events;
+use huibian::reader::input::Event;
+use huibian::reader::key::keys;
 
 const F000: &str = "000_3aa89c1d59f293ce.txt";
 
-/// Presses keys and performs the hit count the event loop would run on its thread.
-fn type_keys(a: &mut App, keys: &str) {
-    for key in key_events(keys) {
-        if let Effect::Count { generation, regex } = a.handle_key(&key) {
-            let hits = huibian::doc::search::find_all(&regex, a.doc.text.as_str());
-            a.hits_counted(generation, hits);
-        }
-    }
+/// Presses keys, each its own batch, with the counts done at once.
+fn type_keys(a: &mut Reader, keys: &str) {
+    press(a, keys);
 }
 
 fn counter(a: &App) -> String {
-    a.finder
+    a.finder()
         .search
         .as_ref()
         .map(|s| s.counter())
@@ -35,7 +31,7 @@ fn full_and_half_width_find_the_same_hits() {
     assert_eq!(counter(&full), "1/16");
     assert_eq!(counter(&half), "1/16");
     let hits = |a: &App| {
-        a.finder
+        a.finder()
             .search
             .as_ref()
             .and_then(|s| s.hits.clone())
@@ -54,13 +50,13 @@ fn full_and_half_width_find_the_same_hits() {
 fn incremental_then_esc_returns_to_the_start() {
     let mut a = app(F000, 160, 45);
     press(&mut a, "]]");
-    let start = a.top;
+    let start = a.top();
     type_keys(&mut a, "/获奖");
-    assert!(a.finder.prompt.is_some());
+    assert!(a.finder().prompt.is_some());
     let (_, height) = a.text_size();
     let shown: Vec<usize> = a
         .view()
-        .rows_from(a.top, height)
+        .rows_from(a.top(), height)
         .iter()
         .map(|r| r.line)
         .collect();
@@ -68,11 +64,11 @@ fn incremental_then_esc_returns_to_the_start() {
         shown.contains(&219),
         "the first hit after the start (三、获奖情况) is on screen as typed"
     );
-    assert!(a.top.line > 46, "found after where the search started");
+    assert!(a.top().line > 46, "found after where the search started");
     type_keys(&mut a, "<Esc>");
-    assert_eq!(a.top, start);
+    assert_eq!(a.top(), start);
     assert!(
-        a.finder.search.is_none(),
+        a.finder().search.is_none(),
         "Esc restores the search in force before"
     );
 }
@@ -82,7 +78,7 @@ fn n_and_shift_n_wrap_around_with_a_message() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/信访工作示范<Enter>");
     let total = a
-        .finder
+        .finder()
         .search
         .as_ref()
         .and_then(|s| s.hits.as_ref())
@@ -93,10 +89,10 @@ fn n_and_shift_n_wrap_around_with_a_message() {
         type_keys(&mut a, "n");
     }
     assert_eq!(counter(&a), format!("{total}/{total}"));
-    assert!(a.message.is_none());
+    assert!(a.message().is_none());
     type_keys(&mut a, "n");
     assert_eq!(counter(&a), format!("1/{total}"));
-    assert!(a.message.as_deref().is_some_and(|m| m.contains("wrapped")));
+    assert!(a.message().is_some_and(|m| m.contains("wrapped")));
     type_keys(&mut a, "N");
     assert_eq!(counter(&a), format!("{total}/{total}"), "N wraps backwards");
 }
@@ -105,7 +101,7 @@ fn n_and_shift_n_wrap_around_with_a_message() {
 fn smart_case_regex_toggle_and_errors() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/(unclosed<C-r>");
-    let p = a.finder.prompt.as_ref().expect("prompt");
+    let p = a.finder().prompt.as_ref().expect("prompt");
     assert!(p.regex);
     assert!(
         p.error
@@ -114,22 +110,21 @@ fn smart_case_regex_toggle_and_errors() {
     );
     type_keys(&mut a, "<C-r>");
     assert!(
-        a.finder.prompt.as_ref().is_some_and(|p| p.error.is_none()),
+        a.finder()
+            .prompt
+            .as_ref()
+            .is_some_and(|p| p.error.is_none()),
         "literal again: valid"
     );
     type_keys(&mut a, "<Esc>/20\\d\\d年<C-r><Enter>");
     assert!(
-        a.finder
+        a.finder()
             .search
             .as_ref()
             .is_some_and(|s| s.query.regex && s.current.is_some())
     );
     type_keys(&mut a, "/xyzzy-not-there<Enter>");
-    assert!(
-        a.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("not found"))
-    );
+    assert!(a.message().is_some_and(|m| m.starts_with("not found")));
 }
 
 #[test]
@@ -137,17 +132,17 @@ fn history_with_up_and_down() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/信访<Enter>/水利<Enter>/<Up>");
     assert_eq!(
-        a.finder.prompt.as_ref().map(|p| p.text()),
+        a.finder().prompt.as_ref().map(|p| p.text()),
         Some("水利".into())
     );
     type_keys(&mut a, "<Up>");
     assert_eq!(
-        a.finder.prompt.as_ref().map(|p| p.text()),
+        a.finder().prompt.as_ref().map(|p| p.text()),
         Some("信访".into())
     );
     type_keys(&mut a, "<Down><Down>");
     assert_eq!(
-        a.finder.prompt.as_ref().map(|p| p.text()),
+        a.finder().prompt.as_ref().map(|p| p.text()),
         Some(String::new())
     );
 }
@@ -156,50 +151,50 @@ fn history_with_up_and_down() {
 fn colon_jumps_to_lines_percentages_and_names() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, ":120<Enter>");
-    assert_eq!(a.top.line, 120);
+    assert_eq!(a.top().line, 120);
     type_keys(&mut a, ":0%<Enter>");
-    assert_eq!(a.top.line, 1);
+    assert_eq!(a.top().line, 1);
     type_keys(&mut a, ":50%<Enter>");
     assert!(
-        (150..=220).contains(&a.top.line),
+        (150..=220).contains(&a.top().line),
         "the middle: {}",
-        a.top.line
+        a.top().line
     );
     type_keys(&mut a, ":县水利局<Enter>");
-    assert_eq!(a.top.line, 235, "the report by name");
+    assert_eq!(a.top().line, 235, "the report by name");
     type_keys(&mut a, ":获奖<Enter>");
-    assert_eq!(a.top.line, 219, "a heading by name: 三、获奖情况");
+    assert_eq!(a.top().line, 219, "a heading by name: 三、获奖情况");
     let mut b = app(F000, 160, 45);
     type_keys(&mut b, ":下一步计划<Down><Enter>");
-    assert!(b.finder.prompt.is_none());
+    assert!(b.finder().prompt.is_none());
 }
 
 #[test]
 fn jump_list_and_marks() {
     let mut a = app(F000, 160, 45);
     press(&mut a, "]]");
-    assert_eq!(a.top.line, 46);
+    assert_eq!(a.top().line, 46);
     press(&mut a, "<C-o>");
-    assert_eq!(a.top.line, 28);
+    assert_eq!(a.top().line, 28);
     press(&mut a, "<C-o>");
-    assert_eq!(a.top.line, 19);
+    assert_eq!(a.top().line, 19);
     press(&mut a, "<C-n>");
-    assert_eq!(a.top.line, 28);
+    assert_eq!(a.top().line, 28);
     press(&mut a, "<C-n>");
-    assert_eq!(a.top.line, 46);
+    assert_eq!(a.top().line, 46);
     press(&mut a, "ma]]]'a");
-    assert_eq!(a.top.line, 46, "'a returns to mark a");
+    assert_eq!(a.top().line, 46, "'a returns to mark a");
     press(&mut a, "''");
-    assert_eq!(a.top.line, 81, "'' goes back to before the last jump");
+    assert_eq!(a.top().line, 81, "'' goes back to before the last jump");
     press(&mut a, "'z");
-    assert!(a.message.as_deref().is_some_and(|m| m.contains("not set")));
+    assert!(a.message().is_some_and(|m| m.contains("not set")));
 }
 
 #[test]
 fn hits_are_highlighted_and_the_current_one_is_distinct() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/工作计划<Enter>");
-    let (w, h) = a.size;
+    let (w, h) = a.size();
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
     terminal.draw(|f| huibian::ui::render(f, &a)).expect("draw");
@@ -232,7 +227,7 @@ fn results_list_groups_counts_scopes_and_jumps() {
     use huibian::reader::app::results::{Row, Scope};
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/下一步<Enter>&");
-    let r = a.results.as_ref().expect("open");
+    let r = a.reading().results.as_ref().expect("open");
     assert_eq!((r.scope, r.total), (Scope::All, 13));
     let hits = r
         .rows
@@ -250,7 +245,7 @@ fn results_list_groups_counts_scopes_and_jumps() {
     );
     assert!(matches!(&r.rows[1], Row::Section { label, count: 2 } if label == "三、下一步打算"));
     type_keys(&mut a, "s");
-    let plans = a.results.as_ref().expect("open");
+    let plans = a.reading().results.as_ref().expect("open");
     assert_eq!(
         (plans.scope, plans.total),
         (Scope::Plans, 10),
@@ -258,11 +253,11 @@ fn results_list_groups_counts_scopes_and_jumps() {
     );
     type_keys(&mut a, "s");
     assert!(matches!(
-        a.results.as_ref().map(|r| r.scope),
+        a.reading().results.as_ref().map(|r| r.scope),
         Some(Scope::Report(_))
     ));
     type_keys(&mut a, "ss");
-    let r = a.results.as_ref().expect("open");
+    let r = a.reading().results.as_ref().expect("open");
     let target = r.rows.iter().skip(r.selected).find_map(|row| {
         if let Row::Hit { line, .. } = row {
             Some(*line)
@@ -271,7 +266,7 @@ fn results_list_groups_counts_scopes_and_jumps() {
         }
     });
     type_keys(&mut a, "jjj");
-    let r = a.results.as_ref().expect("open");
+    let r = a.reading().results.as_ref().expect("open");
     let chosen = r
         .rows
         .iter()
@@ -285,25 +280,25 @@ fn results_list_groups_counts_scopes_and_jumps() {
         })
         .expect("a hit");
     type_keys(&mut a, "<Enter>");
-    assert!(a.results.is_none());
+    assert!(a.reading().results.is_none());
     let (_, height) = a.text_size();
     assert!(
         a.view()
-            .rows_from(a.top, height)
+            .rows_from(a.top(), height)
             .iter()
             .any(|row| row.line == chosen),
         "the chosen hit is on screen"
     );
     assert!(target.is_some());
     type_keys(&mut a, "&<Esc>");
-    assert!(a.results.is_none());
+    assert!(a.reading().results.is_none());
 }
 
 #[test]
 fn marks_list_shows_and_opens_marks() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "]]mb]]ma`");
-    assert!(a.marks_open);
+    assert!(a.marks_list().is_some());
     let marks = a.sorted_marks();
     assert_eq!(marks.iter().map(|m| m.0).collect::<String>(), "ab");
     let rows = screen(&a);
@@ -313,37 +308,41 @@ fn marks_list_shows_and_opens_marks() {
         "{rows:?}"
     );
     type_keys(&mut a, "j<Enter>");
-    assert!(!a.marks_open);
-    assert_eq!(a.top.line, 46, "mark b");
+    assert!(a.marks_list().is_none());
+    assert_eq!(a.top().line, 46, "mark b");
 }
 
 #[test]
 fn a_batch_of_typed_keys_is_searched_once() {
     let mut a = app(F000, 160, 45);
-    a.finder.defer = true;
-    for key in key_events("/信访工作") {
-        assert!(
-            matches!(a.handle_key(&key), Effect::None),
-            "no search while the batch is read"
-        );
-    }
-    assert!(a.finder.search.is_none());
-    a.finder.defer = false;
-    let Effect::Count { generation, regex } = a.flush_prompt() else {
-        panic!("one search for the batch")
+    let batch: Vec<Event> = keys("/信访工作").into_iter().map(Event::Key).collect();
+    let generation = a.search_generation();
+    // One batch (a fast typist, a paste): one search, one count, at its end.
+    let effects = huibian::reader::input::step(&mut a.app, &mut a.input, &batch);
+    let counts: Vec<_> = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Count { .. }))
+        .collect();
+    assert_eq!(counts.len(), 1, "one search for the batch");
+    assert_eq!(a.search_generation(), generation + 1);
+    let Some(Effect::Count { generation, regex }) = counts.first() else {
+        panic!("a count")
     };
-    assert_eq!(generation, a.search_generation());
-    a.hits_counted(
-        generation,
-        huibian::doc::search::find_all(&regex, a.doc.text.as_str()),
-    );
+    let hits = huibian::doc::search::find_all(regex, a.doc().text.as_str());
+    a.update(huibian::reader::app::Msg::Counted {
+        generation: *generation,
+        hits,
+    });
     assert_eq!(counter(&a), "2/17");
-    // Enter right after typing (same batch) still searches first.
+    // Enter in the same batch as the typing still searches first.
     let mut b = app(F000, 160, 45);
-    b.finder.defer = true;
-    type_keys(&mut b, "/信访工作<Enter>");
+    let batch: Vec<Event> = keys("/信访工作<Enter>")
+        .into_iter()
+        .map(Event::Key)
+        .collect();
+    send(&mut b, &batch);
     assert!(
-        b.finder
+        b.finder()
             .search
             .as_ref()
             .is_some_and(|s| s.current.is_some())
@@ -358,12 +357,12 @@ fn history_brings_a_regex_back_as_a_regex() {
     assert!(first.ends_with("/2"), "{first}");
     type_keys(&mut a, "gg/<Up><Enter>");
     assert_eq!(counter(&a), first, "the same regex search again");
-    assert!(a.finder.search.as_ref().is_some_and(|s| s.query.regex));
+    assert!(a.finder().search.as_ref().is_some_and(|s| s.query.regex));
     // A literal search after it comes back literal.
     type_keys(&mut a, "/法治<Enter>/<Up>");
-    assert!(a.finder.prompt.as_ref().is_some_and(|p| !p.regex));
+    assert!(a.finder().prompt.as_ref().is_some_and(|p| !p.regex));
     type_keys(&mut a, "<Up>");
-    assert!(a.finder.prompt.as_ref().is_some_and(|p| p.regex));
+    assert!(a.finder().prompt.as_ref().is_some_and(|p| p.regex));
 }
 
 #[test]
@@ -371,16 +370,16 @@ fn ctrl_u_clears_the_prompt_and_ctrl_w_deletes_a_word() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/信访 工作<C-w>");
     assert_eq!(
-        a.finder.prompt.as_ref().map(|p| p.text()),
+        a.finder().prompt.as_ref().map(|p| p.text()),
         Some("信访 ".into())
     );
     type_keys(&mut a, "<C-u>");
     assert_eq!(
-        a.finder.prompt.as_ref().map(|p| p.text()),
+        a.finder().prompt.as_ref().map(|p| p.text()),
         Some(String::new())
     );
     assert!(
-        a.finder.search.is_none(),
+        a.finder().search.is_none(),
         "an empty prompt searches nothing"
     );
 }
@@ -390,12 +389,12 @@ fn readline_keys_in_the_prompt() {
     let mut a = app(F000, 160, 45);
     type_keys(&mut a, "/信访工作<C-a>全市<C-e>总结");
     assert_eq!(
-        a.finder.prompt.as_ref().map(|p| p.text()),
+        a.finder().prompt.as_ref().map(|p| p.text()),
         Some("全市信访工作总结".into())
     );
     type_keys(&mut a, "<C-a><Right><Right><C-k>");
     assert_eq!(
-        a.finder.prompt.as_ref().map(|p| p.text()),
+        a.finder().prompt.as_ref().map(|p| p.text()),
         Some("全市".into())
     );
 }

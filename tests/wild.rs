@@ -9,6 +9,8 @@
 //! `cargo test --test wild -- --ignored` writes every made fixture to `tests/fixtures/wild/`
 //! for reading by eye.
 
+mod common;
+
 use huibian::doc::model::{Compilation, TitleMatch};
 
 const CORPUS: [&str; 5] = [
@@ -607,7 +609,7 @@ fn hand_made_heads_and_boundaries() {
 /// highlighted, and page numbers are kept out of the report and off the screen.
 #[test]
 fn search_reads_across_soft_breaks() {
-    use huibian::reader::app::{App, Settings};
+    use huibian::reader::app::Settings;
     use ratatui::{Terminal, backend::TestBackend};
     let paragraph = "全局上下团结一致奋发有为坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，扎实推进各项工作。";
     let mut text = String::from("某局2023年工作总结\n");
@@ -652,11 +654,9 @@ fn search_reads_across_soft_breaks() {
         color: huibian::reader::theme::ColorMode::Never,
         ..Settings::default()
     };
-    let mut app = App::new(doc, settings);
-    app.resize(100, 20);
-    for key in huibian::reader::keymap::key_events("/习近平<Enter>") {
-        let _ = app.handle_key(&key);
-    }
+    let mut app = common::Reader::new(doc, settings);
+    app.update(huibian::reader::app::Msg::Resize(100, 20));
+    common::press(&mut app, "/习近平<Enter>");
     let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
     terminal.draw(|f| huibian::ui::render(f, &app)).unwrap();
     let buf = terminal.backend().buffer();
@@ -732,24 +732,20 @@ fn a_hard_wrapped_compilation_scrolls_by_paragraph() {
             );
         }
     }
-    let mut app = huibian::reader::app::App::new(doc, huibian::reader::app::Settings::default());
-    app.resize(120, 30);
-    for key in huibian::reader::keymap::key_events("]]") {
-        let _ = app.handle_key(&key);
-    }
-    assert_eq!(app.top.line, app.doc.reports[2].line);
-    for key in huibian::reader::keymap::key_events("/近平新时代<Enter>") {
-        let _ = app.handle_key(&key);
-    }
+    let mut app = common::Reader::new(doc, huibian::reader::app::Settings::default());
+    app.update(huibian::reader::app::Msg::Resize(120, 30));
+    common::press(&mut app, "]]");
+    assert_eq!(app.top().line, app.doc().reports[2].line);
+    common::press(&mut app, "/近平新时代<Enter>");
     let hit = app
-        .finder
+        .finder()
         .search
         .as_ref()
         .and_then(|s| s.current.clone())
         .expect("a hit");
-    let rows = app.view().rows_from(app.top, 29);
+    let rows = app.view().rows_from(app.top(), 29);
     let on_screen = rows.iter().any(|r| {
-        let start = app.doc.text.line_range(r.line).map_or(0, |l| l.start);
+        let start = app.doc().text.line_range(r.line).map_or(0, |l| l.start);
         start + r.range.start <= hit.start && hit.start < start + r.range.end
     });
     assert!(on_screen, "the hit is on screen");

@@ -137,6 +137,7 @@ pub enum Msg {
     Osc52Large,
     Regex,
     ReadingRest,
+    PickerTitle,
 }
 
 impl Lang {
@@ -224,6 +225,7 @@ impl Lang {
                 "；内容较大：部分终端会截断 OSC 52",
             ),
             Msg::Regex => ("(regex)", "（正则）"),
+            Msg::PickerTitle => ("reports and headings", "篇目和标题"),
             Msg::ReadingRest => (
                 "the rest of the file is still being read: going there when it is in",
                 "文件其余部分仍在读取：读完即前往",

@@ -90,6 +90,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if n == app.reading().node {
             restyle(buf, area, y, selection);
         }
-        node = app.reading().tree.next(&app.doc(), n);
+        node = app.reading().tree.next(app.doc(), n);
     }
 }

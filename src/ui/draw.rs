@@ -135,6 +135,14 @@ pub fn overlay(
             cell.reset();
             cell.set_style(fill_style);
         }
+        // A wide character just left of the overlay has its right half under the border: the
+        // terminal would draw it over the border (or lose the border), so it goes.
+        if let Some(x) = area.x.checked_sub(1).filter(|&x| x >= buf.area.x) {
+            let cell = &mut buf[(x, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
     }
     if area.width < 4 || area.height < 3 {
         return area;
@@ -160,19 +168,21 @@ pub fn overlay(
     {
         buf[(x, y)].set_symbol(corner).set_style(border_style);
     }
-    let title = truncate(
-        &format!(" {title} "),
-        usize::from(area.width - 4),
-        ambiguous_wide,
-    );
-    put(
-        buf,
-        left + 2,
-        top,
-        right - 1,
-        &title,
-        border_style,
-        ambiguous_wide,
-    );
+    if !title.is_empty() {
+        let title = truncate(
+            &format!(" {title} "),
+            usize::from(area.width - 4),
+            ambiguous_wide,
+        );
+        put(
+            buf,
+            left + 2,
+            top,
+            right - 1,
+            &title,
+            border_style,
+            ambiguous_wide,
+        );
+    }
     Rect::new(left + 1, top + 1, area.width - 2, area.height - 2)
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::draw::{overlay, put};
 use crate::reader::app::App;
-use crate::reader::app::help::{KEY_COLUMN, frame};
+use crate::reader::app::help::{description_column, frame};
 use crate::reader::i18n;
 use crate::reader::theme::Theme;
 
@@ -30,7 +30,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, scroll: usize, buf: &mut Buf
     let body = usize::from(inner.height);
     let scroll = scroll.min(rows.len().saturating_sub(body));
     let max_x = inner.x + inner.width;
-    let key_col = u16::try_from(KEY_COLUMN).unwrap_or(u16::MAX);
+    let key_col = u16::try_from(description_column(usize::from(inner.width))).unwrap_or(u16::MAX);
     for (i, row) in rows.iter().skip(scroll).take(body).enumerate() {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         if row.title {

@@ -120,7 +120,7 @@ pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
                     format!(
                         "{c}  L{}  {}  {snippet}",
                         a.line,
-                        crate::doc::search::location(&app.doc(), a.line).replace(" › ", " > ")
+                        crate::doc::search::location(app.doc(), a.line).replace(" › ", " > ")
                     ),
                     theme.text,
                 )

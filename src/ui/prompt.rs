@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use super::draw::{fill, put, restyle, truncate};
+use super::draw::{fill, overlay, put, restyle, truncate};
 use crate::doc::wrap::str_width;
 use crate::reader::app::App;
 use crate::reader::app::find::{Prompt, PromptKind};
@@ -72,35 +72,36 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The `:` candidates, best first, in rows above the status row.
+/// The `:` candidates, best first, in a bordered layer above the status row.
 fn picker(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
     let theme = &app.theme();
     let wide = app.settings().ambiguous_wide;
     let rows = u16::try_from(p.candidates.len())
         .unwrap_or(u16::MAX)
         .min(10)
-        .min(status.y);
+        .min(status.y.saturating_sub(2));
     if rows == 0 {
         return;
     }
-    let area = Rect {
-        y: status.y - rows,
-        height: rows,
+    let frame = Rect {
+        y: status.y - rows - 2,
+        height: rows + 2,
         ..status
     };
+    let title = app.settings().lang.get(Msg::PickerTitle);
+    let area = overlay(buf, frame, title, theme.prompt, theme.header_focus, wide);
     // Scroll so the selected row is shown.
     let first = p.selected.saturating_sub(usize::from(rows) - 1);
+    let max_x = area.x + area.width;
     for (i, c) in p
         .candidates
         .iter()
         .skip(first)
-        .take(usize::from(rows))
+        .take(usize::from(area.height))
         .enumerate()
     {
         let y = area.y + u16::try_from(i).unwrap_or(0);
-        fill(buf, area, y, theme.prompt);
-        let max_x = area.x + area.width;
-        let x = put(buf, area.x + 1, y, max_x, &c.label, theme.prompt, wide);
+        let x = put(buf, area.x, y, max_x, &c.label, theme.prompt, wide);
         if let Some(r) = &c.report {
             let room = usize::from(max_x.saturating_sub(x + 2));
             put(

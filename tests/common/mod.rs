@@ -3,49 +3,115 @@
 
 pub mod tmux;
 
-use huibian::reader::app::{App, Settings};
+use huibian::reader::app::{App, Effect, Msg, Settings};
+use huibian::reader::input::{Event, Input, step};
 use huibian::reader::theme::ColorMode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
+/// A reader as the event loop runs it: the state and the input resolver, so a test presses
+/// keys the way a user does (chords and marks included). Derefs to the [`App`].
+pub struct Reader {
+    pub app: App,
+    pub input: Input,
+}
+
+impl std::ops::Deref for Reader {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Reader {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+impl Reader {
+    /// A reader on `doc` with `settings`.
+    pub fn new(doc: huibian::doc::model::Compilation, settings: Settings) -> Self {
+        let app = App::new(doc, settings);
+        let input = Input::new(std::sync::Arc::clone(&app.settings().keymap));
+        Self { app, input }
+    }
+}
+
+/// Settings as the tests use them: the mono theme without colours, so snapshots are plain.
+pub fn settings(name: &str) -> Settings {
+    Settings {
+        theme: "mono".into(),
+        color: ColorMode::Never,
+        ambiguous_wide: false,
+        file_name: name.into(),
+        ..Settings::default()
+    }
+}
+
 /// A reader on a corpus fixture at a terminal size.
-pub fn app(fixture: &str, width: u16, height: u16) -> App {
+pub fn app(fixture: &str, width: u16, height: u16) -> Reader {
+    app_with(fixture, width, height, settings(fixture))
+}
+
+/// A reader on a corpus fixture at a terminal size, with `settings`.
+pub fn app_with(fixture: &str, width: u16, height: u16, settings: Settings) -> Reader {
     let bytes = std::fs::read(format!(
         "{}/tests/fixtures/{fixture}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture");
     let doc = huibian::doc::parse::parse(&bytes).expect("parses");
-    let settings = Settings {
-        theme: "mono".into(),
-        color: ColorMode::Never,
-        ambiguous_wide: false,
-        file_name: fixture.into(),
-        ..Settings::default()
-    };
-    let mut app = App::new(doc, settings);
-    app.resize(width, height);
-    app
+    let mut reader = Reader::new(doc, settings);
+    reader.app.update(Msg::Resize(width, height));
+    reader
 }
 
-/// Presses keys written as a key string (`"]]}j<Enter>"`). A count the event loop would run on
-/// another thread is run here at once, as if it had finished before the next key.
-pub fn press(app: &mut App, keys: &str) {
-    for key in huibian::reader::keymap::key_events(keys) {
-        if let huibian::reader::app::Effect::Count { generation, regex } = app.handle_key(&key) {
-            let hits = huibian::doc::search::find_all(&regex, app.doc.text.as_str());
-            app.hits_counted(generation, hits);
+/// Presses keys written as a key string (`"]]}j<Enter>"`), each key its own batch, through
+/// the same [`step`] as the event loop. A count the event loop would run on another thread
+/// is run here at once, as if it had finished before the next key; the other effects are
+/// returned.
+pub fn press(r: &mut Reader, keys: &str) -> Vec<Effect> {
+    let events: Vec<Event> = huibian::reader::key::keys(keys)
+        .into_iter()
+        .map(Event::Key)
+        .collect();
+    let mut out = Vec::new();
+    for event in events {
+        let effects = step(&mut r.app, &mut r.input, &[event]);
+        out.extend(perform_counts(r, effects));
+    }
+    out
+}
+
+/// Sends mouse or resize events through [`step`], as [`press`] does keys.
+pub fn send(r: &mut Reader, events: &[Event]) -> Vec<Effect> {
+    let effects = step(&mut r.app, &mut r.input, events);
+    perform_counts(r, effects)
+}
+
+/// Runs the counts among `effects` at once; the others are returned.
+fn perform_counts(r: &mut Reader, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::Count { generation, regex } => {
+                let hits = huibian::doc::search::find_all(&regex, r.app.doc().text.as_str());
+                r.app.update(Msg::Counted { generation, hits });
+            }
+            other => out.push(other),
         }
     }
+    out
 }
 
 /// Presses `keys` again and again (at most `tries` times) until the app shows a message; whether
 /// it did.
-pub fn press_until_message(app: &mut App, keys: &str, tries: usize) -> bool {
+pub fn press_until_message(r: &mut Reader, keys: &str, tries: usize) -> bool {
     for _ in 0..tries {
-        press(app, keys);
-        if app.message.is_some() {
+        press(r, keys);
+        if r.app.message().is_some() {
             return true;
         }
     }
@@ -54,7 +120,7 @@ pub fn press_until_message(app: &mut App, keys: &str, tries: usize) -> bool {
 
 /// The screen as plain row strings, skipping the cell hidden behind each wide character.
 pub fn screen(app: &App) -> Vec<String> {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal
         .draw(|f| huibian::ui::render(f, app))

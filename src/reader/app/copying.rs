@@ -96,6 +96,8 @@ impl App {
         let page = height.saturating_sub(1).max(1);
         let moved = match action {
             Action::Down => step(cursor, true, 1),
+            Action::ScrollDown => step(cursor, true, 3),
+            Action::ScrollUp => step(cursor, false, 3),
             Action::Up => step(cursor, false, 1),
             Action::PageDown => step(cursor, true, page),
             Action::PageUp => step(cursor, false, page),

@@ -6,8 +6,18 @@ use crate::reader::key::Chord;
 use crate::reader::keymap::Context;
 use ratatui::layout::Rect;
 
-/// Columns of the keys column (descriptions start after it).
+/// Columns of the keys column (descriptions start after it) when the overlay is wide enough.
 pub const KEY_COLUMN: usize = 22;
+
+/// Inner widths below this stack each binding: its keys on one row, its description under
+/// them, so a narrow terminal does not squeeze descriptions into a few columns.
+const STACKED_BELOW: usize = 48;
+
+/// Where descriptions start in an overlay `width` columns wide inside its border.
+#[must_use]
+pub fn description_column(width: usize) -> usize {
+    if width < STACKED_BELOW { 4 } else { KEY_COLUMN }
+}
 
 /// One row of the overlay: a context title (no description), a binding's keys and (the first
 /// row of) its description, or a description's continuation (no keys).
@@ -23,7 +33,12 @@ pub struct HelpRow {
 /// it is split).
 #[must_use]
 pub fn frame(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).clamp(area.width.min(20), 100);
+    // A narrow terminal gives the overlay all its columns.
+    let width = if area.width < 60 {
+        area.width
+    } else {
+        area.width.saturating_sub(4).min(100)
+    };
     let height = area.height.saturating_sub(2).max(area.height.min(3));
     let x = area.x + ((area.width - width) / 2) / 2 * 2;
     let y = area.y + (area.height - height) / 2;
@@ -37,7 +52,9 @@ impl App {
     pub fn help_rows(&self, width: usize) -> Vec<HelpRow> {
         let lang = self.settings.lang;
         let wide = self.settings.ambiguous_wide;
-        let desc_width = width.saturating_sub(KEY_COLUMN + 1).max(8);
+        let column = description_column(width);
+        let stacked = column < KEY_COLUMN;
+        let desc_width = width.saturating_sub(column + 1).max(8);
         let mut out = Vec::new();
         for context in Context::ALL {
             let bindings: Vec<_> = self
@@ -64,10 +81,17 @@ impl App {
             });
             for b in bindings {
                 let description = b.description.get(lang);
+                if stacked {
+                    out.push(HelpRow {
+                        keys: format!("  {}", keys_shown(&b.keys)),
+                        description: String::new(),
+                        title: false,
+                    });
+                }
                 let rows = crate::doc::wrap::wrap_line(description, desc_width, wide);
                 for (i, r) in rows.iter().enumerate() {
                     out.push(HelpRow {
-                        keys: if i == 0 {
+                        keys: if i == 0 && !stacked {
                             format!("  {}", keys_shown(&b.keys))
                         } else {
                             String::new()

@@ -215,6 +215,8 @@ impl App {
     ) -> T {
         let (count, forward) = match action {
             Action::Down => (1, true),
+            Action::ScrollDown => (3, true),
+            Action::ScrollUp => (3, false),
             Action::Up => (1, false),
             Action::PageDown => (page, true),
             Action::PageUp => (page, false),
@@ -248,6 +250,8 @@ impl App {
         let page = height.saturating_sub(1).max(1);
         let top = match action {
             Action::Down => view.down(self.reading.top, 1),
+            Action::ScrollDown => view.down(self.reading.top, 3),
+            Action::ScrollUp => view.up(self.reading.top, 3),
             Action::Up => view.up(self.reading.top, 1),
             Action::PageDown => view.down(self.reading.top, page),
             Action::PageUp => view.up(self.reading.top, page),
