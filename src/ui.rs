@@ -110,57 +110,20 @@ fn header(app: &App, pane: Pane, rect: Rect, buf: &mut Buffer) {
     );
 }
 
-/// The status line: file, position, encoding, message, help hint.
+/// The status line: file (or search, or message) on the left, position, encoding and the help
+/// hint on the right.
 fn status(app: &App, rect: Rect, buf: &mut Buffer) {
     if rect.height == 0 {
         return;
     }
-    let theme = &app.theme();
+    let theme = app.theme();
     let wide = app.settings().ambiguous_wide;
     fill(buf, rect, rect.y, theme.status);
-    let doc = &app.doc();
-    // While only the preview is there, the position is measured against the whole file and
-    // the number of lines is not known yet.
-    let size = app
-        .reading()
-        .preview_of
-        .map_or(doc.text.as_str().len(), |bytes| {
-            usize::try_from(bytes)
-                .unwrap_or(usize::MAX)
-                .max(doc.text.as_str().len())
-        });
-    let total = if app.reading().preview_of.is_some() {
-        "..".to_owned()
-    } else {
-        doc.text.line_count().max(1).to_string()
-    };
-    let percent = doc
-        .text
-        .line_range(app.top().line)
-        .map_or(0, |r| (r.start + app.top().byte) * 100 / size.max(1));
-    let lang = app.settings().lang;
-    let loading = app
-        .reading()
-        .loading
-        .map_or_else(String::new, |p| i18n::parsing(lang, p));
-    // Keys typed so far of a chord, as vim shows them (`g_`); `m_` / `'_` while a mark's
-    // letter is awaited.
-    let pending = app
-        .pending()
-        .map_or_else(String::new, |p| format!(" {p} |"));
-    let right = format!(
-        "{pending}{loading} L{}/{} {}% {}  {} ",
-        app.top().line,
-        total,
-        percent,
-        doc.encoding,
-        app.keymap()
-            .fill(lang.get(Msg::Help), crate::reader::keymap::Context::Global)
-    );
+    let right = status_right(app);
     let right_w = u16::try_from(crate::doc::wrap::str_width(&right, wide)).unwrap_or(0);
     let max_x = rect.x + rect.width;
     let left_end = max_x.saturating_sub(right_w);
-    let (left, style) = match (&app.message(), &app.finder().search) {
+    let (left, style) = match (app.message(), &app.finder().search) {
         // A message about the search (a wrap) keeps the k/N counter beside it.
         (Some(m), Some(s)) if s.current.is_some() => (
             format!(" /{}  {}  {m}", s.query.text, s.counter()),
@@ -173,15 +136,8 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
         ),
         (None, None) => (format!(" {}", app.settings().file_name), theme.status),
     };
-    put(
-        buf,
-        rect.x,
-        rect.y,
-        left_end,
-        &draw::truncate(&left, usize::from(left_end - rect.x), wide),
-        style,
-        wide,
-    );
+    let left = draw::truncate(&left, usize::from(left_end - rect.x), wide);
+    put(buf, rect.x, rect.y, left_end, &left, style, wide);
     if right_w <= rect.width {
         put(
             buf,
@@ -193,4 +149,41 @@ fn status(app: &App, rect: Rect, buf: &mut Buffer) {
             wide,
         );
     }
+}
+
+/// The status line's right part: keys typed so far (`g_`, `m_`), loading, the line and the
+/// share of the file, the encoding, the help key.
+fn status_right(app: &App) -> String {
+    let doc = app.doc();
+    let text_len = doc.text.as_str().len();
+    // While only the preview is there, the position is measured against the whole file and
+    // the number of lines is not known yet.
+    let preview_of = app.reading().preview_of;
+    let size = preview_of.map_or(text_len, |bytes| {
+        usize::try_from(bytes).unwrap_or(usize::MAX).max(text_len)
+    });
+    let total = match preview_of {
+        Some(_) => "..".to_owned(),
+        None => doc.text.line_count().max(1).to_string(),
+    };
+    let top = app.top();
+    let percent = doc
+        .text
+        .line_range(top.line)
+        .map_or(0, |r| (r.start + top.byte) * 100 / size.max(1));
+    let lang = app.settings().lang;
+    let loading = app
+        .reading()
+        .loading
+        .map_or_else(String::new, |p| i18n::parsing(lang, p));
+    let pending = app
+        .pending()
+        .map_or_else(String::new, |p| format!(" {p} |"));
+    let help = app
+        .keymap()
+        .fill(lang.get(Msg::Help), crate::reader::keymap::Context::Global);
+    format!(
+        "{pending}{loading} L{}/{total} {percent}% {}  {help} ",
+        top.line, doc.encoding
+    )
 }

@@ -173,88 +173,96 @@ fn line_start(bytes: &[u8], at: usize) -> usize {
 
 fn materialize(seeds: &[Vec<u8>], case: &Case) -> Vec<u8> {
     let mut b = seeds[case.seed % seeds.len()].clone();
-    let at = |b: &Vec<u8>, i: &Index| {
-        if b.is_empty() {
-            0
-        } else {
-            i.index(b.len() + 1)
-        }
-    };
     for e in &case.edits {
-        match e {
-            Edit::Insert(i, t) => {
-                let p = at(&b, i);
-                b.splice(p..p, TOKENS[*t].iter().copied());
-            }
-            Edit::InsertLine(i, t) => {
-                let p = line_start(&b, at(&b, i));
-                let mut line = TOKENS[*t].to_vec();
-                line.push(b'\n');
-                b.splice(p..p, line);
-            }
-            Edit::Delete(i, n) => {
-                let p = at(&b, i);
-                let end = (p + usize::from(*n)).min(b.len());
-                b.drain(p..end);
-            }
-            Edit::SetByte(i, v) => {
-                if !b.is_empty() {
-                    let p = i.index(b.len());
-                    b[p] = *v;
-                }
-            }
-            Edit::Duplicate(i, n, to) => {
-                let p = at(&b, i);
-                let run = b[p..(p + usize::from(*n)).min(b.len())].to_vec();
-                let q = at(&b, to);
-                b.splice(q..q, run);
-            }
-            Edit::Splice(s, i, n, to) => {
-                let other = &seeds[s % seeds.len()];
-                let p = if other.is_empty() {
-                    0
-                } else {
-                    i.index(other.len())
-                };
-                let run = other[p..(p + usize::from(*n)).min(other.len())].to_vec();
-                let q = at(&b, to);
-                b.splice(q..q, run);
-            }
-            Edit::Truncate(i) => {
-                let p = at(&b, i);
-                b.truncate(p);
-            }
-            Edit::Repeat(i, t, n) => {
-                let p = at(&b, i);
-                let run = TOKENS[*t].repeat(usize::from(*n));
-                b.splice(p..p, run);
-            }
-            Edit::Flatten(i, n) => {
-                let p = at(&b, i);
-                let end = (p + usize::from(*n)).min(b.len());
-                for byte in &mut b[p..end] {
-                    if *byte == b'\n' {
-                        *byte = b' ';
-                    }
-                }
-            }
-            Edit::HardWrap(i, n, width) => {
-                let p = at(&b, i);
-                let end = (p + usize::from(*n)).min(b.len());
-                let stretch = String::from_utf8_lossy(&b[p..end]).into_owned();
-                let mut wrapped = String::new();
-                for line in stretch.split('\n') {
-                    let chars: Vec<char> = line.chars().collect();
-                    for piece in chars.chunks(usize::from(*width)) {
-                        wrapped.extend(piece);
-                        wrapped.push('\n');
-                    }
-                }
-                b.splice(p..end, wrapped.into_bytes());
-            }
-        }
+        apply(&mut b, e, seeds);
     }
     b
+}
+
+/// A place in `b` named by `i` (anywhere up to its end).
+fn at(b: &[u8], i: &Index) -> usize {
+    if b.is_empty() {
+        0
+    } else {
+        i.index(b.len() + 1)
+    }
+}
+
+/// One edit of the input, `seeds` for the splices.
+fn apply(b: &mut Vec<u8>, e: &Edit, seeds: &[Vec<u8>]) {
+    match e {
+        Edit::Insert(i, t) => {
+            let p = at(b, i);
+            b.splice(p..p, TOKENS[*t].iter().copied());
+        }
+        Edit::InsertLine(i, t) => {
+            let p = line_start(b, at(b, i));
+            let mut line = TOKENS[*t].to_vec();
+            line.push(b'\n');
+            b.splice(p..p, line);
+        }
+        Edit::Delete(i, n) => {
+            let p = at(b, i);
+            let end = (p + usize::from(*n)).min(b.len());
+            b.drain(p..end);
+        }
+        Edit::SetByte(i, v) => {
+            if !b.is_empty() {
+                let p = i.index(b.len());
+                b[p] = *v;
+            }
+        }
+        Edit::Duplicate(i, n, to) => {
+            let p = at(b, i);
+            let run = b[p..(p + usize::from(*n)).min(b.len())].to_vec();
+            let q = at(b, to);
+            b.splice(q..q, run);
+        }
+        Edit::Splice(s, i, n, to) => {
+            let other = &seeds[s % seeds.len()];
+            let p = if other.is_empty() {
+                0
+            } else {
+                i.index(other.len())
+            };
+            let run = other[p..(p + usize::from(*n)).min(other.len())].to_vec();
+            let q = at(b, to);
+            b.splice(q..q, run);
+        }
+        Edit::Truncate(i) => {
+            let p = at(b, i);
+            b.truncate(p);
+        }
+        Edit::Repeat(i, t, n) => {
+            let p = at(b, i);
+            b.splice(p..p, TOKENS[*t].repeat(usize::from(*n)));
+        }
+        Edit::Flatten(i, n) => {
+            let p = at(b, i);
+            let end = (p + usize::from(*n)).min(b.len());
+            for byte in &mut b[p..end] {
+                if *byte == b'\n' {
+                    *byte = b' ';
+                }
+            }
+        }
+        Edit::HardWrap(i, n, width) => hard_wrap(b, at(b, i), usize::from(*n), usize::from(*width)),
+    }
+}
+
+/// `n` bytes from `p` cut into lines of `width` characters.
+fn hard_wrap(b: &mut Vec<u8>, p: usize, n: usize, width: usize) {
+    let end = (p + n).min(b.len());
+    let stretch = String::from_utf8_lossy(&b[p..end]).into_owned();
+    let mut wrapped = String::new();
+    for line in stretch.split('\n') {
+        let chars: Vec<char> = line.chars().collect();
+        for piece in chars.chunks(width) {
+            wrapped.extend(piece);
+            wrapped.push('\n');
+        }
+    }
+    b.splice(p..end, wrapped.into_bytes());
 }
 
 /// Every pass over one input. Panics (the harness's failures) on a crash or on output that

@@ -193,6 +193,20 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     // Titles of every report: the contents list them all, the plans pane says which are not read.
     let (outline, parsed) = snapshots.next().expect("outline snapshot");
     let total = outline.reports.len();
+    titles_arrive(&mut a, outline, parsed, hit_line);
+    reports_fill_in(&mut a, &events, total);
+    std::fs::remove_file(path).ok();
+}
+
+/// Every report's title arrives (same text: no recount); the position and the hit on screen
+/// stay, and the plans pane says which reports are not read yet.
+fn titles_arrive(
+    a: &mut Reader,
+    outline: huibian::doc::model::Compilation,
+    parsed: usize,
+    hit_line: usize,
+) {
+    let total = outline.reports.len();
     assert!(
         matches!(
             a.update(Msg::Partial {
@@ -211,18 +225,17 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
             .iter()
             .any(|r| r.line == hit_line)
     );
-    common::press(&mut a, "3");
-    assert!(
-        common::screen(&a)
-            .iter()
-            .any(|r| r.contains("(reading...)"))
-    );
-    // Then the reports fill in, batch by batch, without recounting the search; a report the
-    // user unfolds meanwhile stays unfolded.
-    common::press(&mut a, "1g<Space>");
+    common::press(a, "3");
+    assert!(common::screen(a).iter().any(|r| r.contains("(reading...)")));
+}
+
+/// The reports fill in, batch by batch, without recounting the search; a report the user
+/// folds meanwhile stays folded, and the reading position stays.
+fn reports_fill_in(a: &mut Reader, events: &[huibian::edges::load::LoadEvent], total: usize) {
+    common::press(a, "1g<Space>");
     let folds = a.reading().tree.unfolded.clone();
     let top = a.top();
-    for e in &events {
+    for e in events {
         if let huibian::edges::load::LoadEvent::Reports { first, reports } = e {
             let before = a.reading().parsed;
             assert!(matches!(
@@ -256,14 +269,44 @@ fn panes_fill_in_as_reports_arrive_and_an_early_search_uses_the_text_alone() {
     );
     assert_eq!(a.reading().tree.unfolded, folds);
     assert_eq!(a.top(), top);
-    std::fs::remove_file(path).ok();
+}
+
+/// What an export prints as the loader's events arrive, and the number of reports printed
+/// after each batch.
+fn streamed(
+    what: huibian::doc::export::Export<'_>,
+    events: &[huibian::edges::load::LoadEvent],
+) -> (Vec<u8>, Vec<usize>) {
+    use huibian::edges::load::LoadEvent;
+    let mut streamed = Vec::new();
+    let mut sizes = Vec::new();
+    let mut s = huibian::doc::export::Streamer::new(what, &mut streamed);
+    let mut doc = None;
+    for e in events {
+        match e {
+            LoadEvent::Partial { doc: d, .. } if !d.reports.is_empty() => {
+                s.outline(d).expect("head");
+                doc = Some((**d).clone());
+            }
+            LoadEvent::Reports { first, reports } => {
+                let d: &mut huibian::doc::model::Compilation = doc.as_mut().expect("outline");
+                d.reports
+                    .splice(*first..first + reports.len(), reports.clone());
+                s.reports(d, first + reports.len()).expect("batch");
+                sizes.push(first + reports.len());
+            }
+            LoadEvent::Done(Ok(d)) => s.finish(d).expect("tail"),
+            _ => {}
+        }
+    }
+    (streamed, sizes)
 }
 
 /// The exports are printed while the file is parsed (the head once the titles are known, then
 /// each batch of reports), and the bytes are the same as printing the finished model.
 #[test]
 fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
-    use huibian::doc::export::{Export, PlansFormat, Streamer, write};
+    use huibian::doc::export::{Export, PlansFormat, write};
     let path = big_file("stream", 3);
     let events: Vec<_> = huibian::edges::load::spawn(path.clone()).iter().collect();
     let whole = huibian::doc::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
@@ -280,32 +323,7 @@ fn exports_stream_as_the_reports_arrive_and_equal_the_whole_model() {
     ] {
         let mut expected = Vec::new();
         write(&whole, what, &mut expected).expect("writes");
-        let mut streamed = Vec::new();
-        let mut sizes = Vec::new();
-        {
-            let mut s = Streamer::new(what, &mut streamed);
-            let mut doc = None;
-            for e in &events {
-                match e {
-                    huibian::edges::load::LoadEvent::Partial { doc: d, .. }
-                        if !d.reports.is_empty() =>
-                    {
-                        s.outline(d).expect("head");
-                        doc = Some((**d).clone());
-                    }
-                    huibian::edges::load::LoadEvent::Reports { first, reports } => {
-                        let d: &mut huibian::doc::model::Compilation =
-                            doc.as_mut().expect("outline");
-                        d.reports
-                            .splice(*first..first + reports.len(), reports.clone());
-                        s.reports(d, first + reports.len()).expect("batch");
-                        sizes.push(first + reports.len());
-                    }
-                    huibian::edges::load::LoadEvent::Done(Ok(d)) => s.finish(d).expect("tail"),
-                    _ => {}
-                }
-            }
-        }
+        let (streamed, sizes) = streamed(what, &events);
         assert!(sizes.len() >= 5, "{what:?}: printed in batches");
         assert_eq!(
             String::from_utf8_lossy(&streamed),

@@ -222,6 +222,16 @@ fn hits_are_highlighted_and_the_current_one_is_distinct() {
     );
 }
 
+/// The line of the first hit at or under the results list's selection.
+fn hit_at_selection(a: &App) -> Option<usize> {
+    use huibian::reader::app::results::Row;
+    let r = a.reading().results.as_ref().expect("open");
+    r.rows.iter().skip(r.selected).find_map(|row| match row {
+        Row::Hit { line, .. } => Some(*line),
+        _ => None,
+    })
+}
+
 #[test]
 fn results_list_groups_counts_scopes_and_jumps() {
     use huibian::reader::app::results::{Row, Scope};
@@ -257,28 +267,9 @@ fn results_list_groups_counts_scopes_and_jumps() {
         Some(Scope::Report(_))
     ));
     type_keys(&mut a, "ss");
-    let r = a.reading().results.as_ref().expect("open");
-    let target = r.rows.iter().skip(r.selected).find_map(|row| {
-        if let Row::Hit { line, .. } = row {
-            Some(*line)
-        } else {
-            None
-        }
-    });
+    let target = hit_at_selection(&a);
     type_keys(&mut a, "jjj");
-    let r = a.reading().results.as_ref().expect("open");
-    let chosen = r
-        .rows
-        .iter()
-        .skip(r.selected)
-        .find_map(|row| {
-            if let Row::Hit { line, .. } = row {
-                Some(*line)
-            } else {
-                None
-            }
-        })
-        .expect("a hit");
+    let chosen = hit_at_selection(&a).expect("a hit");
     type_keys(&mut a, "<Enter>");
     assert!(a.reading().results.is_none());
     let (_, height) = a.text_size();

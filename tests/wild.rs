@@ -126,21 +126,7 @@ impl Shape {
         let title_lines: Vec<usize> = doc.reports.iter().map(|r| title_line(doc, r)).collect();
         let report_of = |i: usize| title_lines.iter().position(|&l| l == i + 1);
         match self {
-            Self::OneLineToc => {
-                let Some((a, b)) = toc_lines else {
-                    return text.to_owned();
-                };
-                let joined = lines[a - 1..b]
-                    .iter()
-                    .map(|l| l.trim())
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let mut out: Vec<String> = lines[..a - 1].iter().map(|l| (*l).to_owned()).collect();
-                out.push(joined);
-                out.extend(lines[b..].iter().map(|l| (*l).to_owned()));
-                out.join("\n")
-            }
+            Self::OneLineToc => one_line_toc(text, &lines, toc_lines),
             Self::NoToc => without_toc(&lines).join("\n"),
             Self::PianMarkers | Self::BracketMarkers => {
                 let marked: Vec<String> = lines
@@ -157,67 +143,101 @@ impl Shape {
                 let refs: Vec<&str> = marked.iter().map(String::as_str).collect();
                 without_toc(&refs).join("\n")
             }
-            Self::CountOnTitleLine => match (doc.title_line, doc.declared_count_line) {
-                (Some(t), Some(c)) if t != c => {
-                    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
-                    let count = out[c - 1].trim().to_owned();
-                    out[t - 1] = format!("{}{count}", out[t - 1].trim_end());
-                    out.remove(c - 1);
-                    out.join("\n")
-                }
-                _ => text.to_owned(),
-            },
+            Self::CountOnTitleLine => count_on_title_line(text, &lines, doc),
             Self::AsciiPunctuation | Self::Traditional => self.text(text),
-            Self::HardWrap => {
-                let mut out = Vec::new();
-                let mut cut = 0;
-                for line in lines {
-                    // As a PDF's text comes out: paragraphs (not titles) indented by two
-                    // ideographic spaces.
-                    let indented = if line.chars().count() <= 40
-                        || line.starts_with(char::is_whitespace)
-                        || huibian::doc::parse::heading::classify(line.trim()).is_some()
-                    {
-                        line.to_owned()
-                    } else {
-                        format!("\u{3000}\u{3000}{line}")
-                    };
-                    let chars: Vec<char> = indented.chars().collect();
-                    if chars.is_empty() {
-                        out.push(String::new());
-                    }
-                    for piece in chars.chunks(32) {
-                        out.push(piece.iter().collect());
-                        cut += 1;
-                        if cut % 40 == 0 {
-                            out.push(format!("- {} -", cut / 40 + 1));
-                        }
-                    }
-                }
-                out.join("\n")
-            }
-            Self::Flattened => {
-                let rest: Vec<&str> = lines[1..]
-                    .iter()
-                    .map(|l| l.trim())
-                    .filter(|l| !l.is_empty())
-                    .collect();
-                format!("{}\n{}\n", lines[0], rest.join(" "))
-            }
-            Self::Watermarks => lines
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    if i % 17 == 16 {
-                        format!("{l}\n第一范文网 www.diyifanwen.com")
-                    } else {
-                        (*l).to_owned()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Self::HardWrap => hard_wrap(&lines),
+            Self::Flattened => flattened(&lines),
+            Self::Watermarks => watermarked(&lines),
         }
     }
+}
+
+/// The count (`（14篇）`) moved from its own line to the end of the title line.
+fn count_on_title_line(text: &str, lines: &[&str], doc: &Compilation) -> String {
+    match (doc.title_line, doc.declared_count_line) {
+        (Some(t), Some(c)) if t != c => {
+            let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+            let count = out[c - 1].trim().to_owned();
+            out[t - 1] = format!("{}{count}", out[t - 1].trim_end());
+            out.remove(c - 1);
+            out.join("\n")
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// Everything after the title line on one line.
+fn flattened(lines: &[&str]) -> String {
+    let rest: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    format!("{}\n{}\n", lines[0], rest.join(" "))
+}
+
+/// A site's watermark line after every 17th line.
+fn watermarked(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 17 == 16 {
+                format!("{l}\n第一范文网 www.diyifanwen.com")
+            } else {
+                (*l).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text as a PDF's text comes out: lines cut at 32 characters, paragraphs (not titles)
+/// indented by two ideographic spaces, a page number every 40 lines.
+fn hard_wrap(lines: &[&str]) -> String {
+    let mut out = Vec::new();
+    let mut cut = 0;
+    for &line in lines {
+        // As a PDF's text comes out: paragraphs (not titles) indented by two
+        // ideographic spaces.
+        let indented = if line.chars().count() <= 40
+            || line.starts_with(char::is_whitespace)
+            || huibian::doc::parse::heading::classify(line.trim()).is_some()
+        {
+            line.to_owned()
+        } else {
+            format!("\u{3000}\u{3000}{line}")
+        };
+        let chars: Vec<char> = indented.chars().collect();
+        if chars.is_empty() {
+            out.push(String::new());
+        }
+        for piece in chars.chunks(32) {
+            out.push(piece.iter().collect());
+            cut += 1;
+            if cut % 40 == 0 {
+                out.push(format!("- {} -", cut / 40 + 1));
+            }
+        }
+    }
+    out.join("\n")
+}
+
+/// The 目录's lines joined into one.
+fn one_line_toc(text: &str, lines: &[&str], toc_lines: Option<(usize, usize)>) -> String {
+    let Some((a, b)) = toc_lines else {
+        return text.to_owned();
+    };
+    let joined = lines[a - 1..b]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out: Vec<String> = lines[..a - 1].iter().map(|l| (*l).to_owned()).collect();
+    out.push(joined);
+    out.extend(lines[b..].iter().map(|l| (*l).to_owned()));
+    out.join("\n")
 }
 
 /// A report as a careful reader sums it up: its first body sentence and its plan part's.
@@ -514,33 +534,30 @@ fn write_the_made_fixtures() {
     }
 }
 
-/// Heads and boundaries of `real-world.md` §2–3 where the corpus has none: a `内容导航` line and
-/// `篇1` markers on lines of their own, `范文一` markers, a title broken over two lines, a
-/// subtitle after a dash, a spaced-out title, a repeated title with a site's line, and the
-/// count in every position.
-#[test]
-fn hand_made_heads_and_boundaries() {
-    let titles = [
-        "甲县甲局2023年工作总结",
-        "乙县乙局2023年工作总结",
-        "丙县丙局2023年工作总结",
-    ];
-    let body = |title: &str| {
-        format!(
-            "{title}\n2023年，我局认真贯彻落实各项部署，工作取得成效。\n一、主要工作\n\
-             （一）加强组织领导。\n二、2024年工作计划\n（一）继续推进项目建设。\n（二）加强队伍建设。\n"
-        )
-    };
-    let each = |f: &dyn Fn(usize, &str) -> String| {
-        titles
-            .iter()
-            .enumerate()
-            .map(|(i, t)| f(i, t))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+/// A small report under `title`, with a plan part.
+fn body(title: &str) -> String {
+    format!(
+        "{title}\n2023年，我局认真贯彻落实各项部署，工作取得成效。\n一、主要工作\n\
+         （一）加强组织领导。\n二、2024年工作计划\n（一）继续推进项目建设。\n（二）加强队伍建设。\n"
+    )
+}
+
+/// `f` of each title (with its index), joined by line breaks.
+fn each_title(titles: &[&str], f: &dyn Fn(usize, &str) -> String) -> String {
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| f(i, t))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The shapes [`hand_made_heads_and_boundaries`] reads: (name, text, how the starts are
+/// found).
+fn hand_made_cases(titles: &[&str; 3]) -> Vec<(&'static str, String, TitleMatch)> {
+    let each = |f: &dyn Fn(usize, &str) -> String| each_title(titles, f);
     let han = ["一", "二", "三"];
-    let cases: Vec<(&str, String, TitleMatch)> = vec![
+    vec![
         (
             "内容导航 and 篇N lines",
             format!(
@@ -586,7 +603,21 @@ fn hand_made_heads_and_boundaries() {
             ),
             TitleMatch::Heuristic,
         ),
+    ]
+}
+
+/// Heads and boundaries of `real-world.md` §2–3 where the corpus has none: a `内容导航` line and
+/// `篇1` markers on lines of their own, `范文一` markers, a title broken over two lines, a
+/// subtitle after a dash, a spaced-out title, a repeated title with a site's line, and the
+/// count in every position.
+#[test]
+fn hand_made_heads_and_boundaries() {
+    let titles = [
+        "甲县甲局2023年工作总结",
+        "乙县乙局2023年工作总结",
+        "丙县丙局2023年工作总结",
     ];
+    let cases = hand_made_cases(&titles);
     for (name, text, found) in cases {
         let doc = parse(&text);
         let got: Vec<&str> = doc.reports.iter().map(|r| r.title.as_str()).collect();
@@ -607,10 +638,8 @@ fn hand_made_heads_and_boundaries() {
 /// In a hard-wrapped text a word cut by a soft break (`习` at the end of one line, `近平` at the
 /// start of the next) is found by a search, shown whole (the paragraph reflowed) and
 /// highlighted, and page numbers are kept out of the report and off the screen.
-#[test]
-fn search_reads_across_soft_breaks() {
-    use huibian::reader::app::Settings;
-    use ratatui::{Terminal, backend::TestBackend};
+/// Six paragraphs hard-wrapped at 18 characters, each followed by a page number.
+fn soft_wrapped() -> Compilation {
     let paragraph = "全局上下团结一致奋发有为坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，扎实推进各项工作。";
     let mut text = String::from("某局2023年工作总结\n");
     for k in 0..6 {
@@ -629,10 +658,16 @@ fn search_reads_across_soft_breaks() {
                 .as_str()
                 .lines()
                 .position(|l| l == "- 1 -")
-                .unwrap()
+                .expect("a page number")
                 + 1
         )
     );
+    doc
+}
+
+#[test]
+fn search_reads_across_soft_breaks_in_exports() {
+    let doc = soft_wrapped();
     let mut out = Vec::new();
     huibian::doc::export::write_search(
         &doc,
@@ -649,6 +684,13 @@ fn search_reads_across_soft_breaks() {
     .unwrap();
     // `习` ends the first line of each paragraph, `近平` opens the next: one hit in each.
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 6);
+}
+
+#[test]
+fn search_reads_across_soft_breaks_on_screen() {
+    use huibian::reader::app::Settings;
+    use ratatui::{Terminal, backend::TestBackend};
+    let doc = soft_wrapped();
     let settings = Settings {
         theme: "mono".into(),
         color: huibian::reader::theme::ColorMode::Never,

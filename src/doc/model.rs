@@ -325,6 +325,14 @@ pub struct Artefacts {
     pub ads: Vec<LineNo>,
 }
 
+impl Artefacts {
+    /// Whether line `n` is a marker line (`##paidend##`) or an ad, never part of a report.
+    #[must_use]
+    pub fn is_marker_or_ad(&self, n: LineNo) -> bool {
+        self.paidend.binary_search(&n).is_ok() || self.ads.binary_search(&n).is_ok()
+    }
+}
+
 /// A remark about the file, shown to the user, never fatal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

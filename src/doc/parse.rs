@@ -84,14 +84,17 @@ fn parse_text_with_progress(
 ) -> Result<Compilation, ParseError> {
     let (text, paidbegin) = artefacts::strip_inline(text);
     let mut text = Text::new(text);
+    let mut diagnostics = Vec::new();
     // A flattened text (one line holding a report or more) is split back into paragraphs.
-    let relined = match flattened::split(&text) {
-        Some(split) => {
-            text = Text::new(split);
-            true
-        }
-        None => false,
-    };
+    if let Some(split) = flattened::split(&text) {
+        text = Text::new(split);
+        diagnostics.push(Diagnostic {
+            line: None,
+            message: "the text was flattened onto long lines; it is split into paragraphs, and \
+                      line numbers are the split text's"
+                .into(),
+        });
+    }
     // The text alone is enough to read and search while the reports are being found.
     progress(Stage::Partial {
         doc: &Compilation::unparsed(text.clone(), encoding),
@@ -101,131 +104,24 @@ fn parse_text_with_progress(
     let artefacts = artefacts::find(&text, paidbegin, wrap_width.is_some());
     let header = title::header(&text);
     let toc = toc::find(&text, &header);
-    let mut diagnostics = Vec::new();
-    if relined {
-        diagnostics.push(Diagnostic {
-            line: None,
-            message: "the text was flattened onto long lines; it is split into paragraphs, and \
-                      line numbers are the split text's"
-                .into(),
-        });
-    }
-    let is_artefact = |n: LineNo| {
-        artefacts.paidend.binary_search(&n).is_ok() || artefacts.ads.binary_search(&n).is_ok()
-    };
-    let toc_end = toc.as_ref().map_or(header.last_line, |t| t.last_line);
-    let blocked = |n: LineNo| n <= toc_end || is_artefact(n);
-
-    let mut starts = match &toc {
-        Some(t) => split::from_toc(&text, &t.entries, t.last_line + 1, &blocked),
-        None => Vec::new(),
-    };
-    if starts.is_empty() {
-        if toc.is_some() {
-            diagnostics.push(Diagnostic {
-                line: None,
-                message: "no TOC entry was found in the body; reports were found from their titles"
-                    .into(),
-            });
-        }
-        starts = split::from_shape(
-            &text,
-            toc_end + 1,
-            header.declared_count,
-            &blocked,
-            wrap_width,
-        );
-    }
-    if starts.is_empty() {
-        // Every text opens: as one document, its numbered headings still an outline.
-        let artefact = |n: LineNo| is_artefact(n);
-        starts.extend(split::whole(&text, &artefact));
-        if starts.is_empty() {
-            return Err(ParseError::NoReports);
-        }
-        diagnostics.push(Diagnostic {
-            line: None,
-            message: "no report boundary was recognised: the whole text is one document".into(),
-        });
-    }
-
-    let mut compilation = Compilation {
-        encoding,
-        text: text.clone(),
-        title: header.title.clone(),
-        name: header
-            .title
-            .as_deref()
-            .map(|t| title::split_count(t).map_or(t, |(bare, _)| bare).to_owned()),
-        title_line: header.title_line,
-        declared_count: header.declared_count,
-        declared_count_line: header.declared_count_line,
-        toc,
+    let starts = find_starts(
+        &text,
+        &header,
+        toc.as_ref(),
+        &artefacts,
         wrap_width,
-        artefacts: artefacts.clone(),
-        ..Compilation::default()
-    };
-    // First every report's title and lines (cheap), so the contents can be shown, then each
-    // report's outline and plan.
-    let ends: Vec<LineNo> = starts
-        .iter()
-        .enumerate()
-        .map(|(i, start)| {
-            let next = starts.get(i + 1).map_or(text.line_count() + 1, |s| s.line);
-            (start.title_line..next)
-                .rev()
-                .find(|&n| !text.is_blank(n) && !is_artefact(n))
-                .unwrap_or(start.title_line)
-        })
-        .collect();
-    compilation.reports = starts
-        .iter()
-        .zip(&ends)
-        .map(|(start, &end)| Report {
-            title_match: start.matched,
-            toc_entry: start.toc_entry,
-            ..Report::outline_only(start.title.clone(), start.line, end)
-        })
-        .collect();
-    if let Some(toc) = compilation.toc.as_mut() {
-        for (r, report) in compilation.reports.iter().enumerate() {
-            if let Some(e) = report.toc_entry {
-                toc.entries[e].report = Some(r);
-            }
-        }
-        for e in toc
-            .entries
-            .iter()
-            .filter(|e| !e.self_entry && e.report.is_none())
-        {
-            diagnostics.push(Diagnostic {
-                line: Some(e.line),
-                message: format!("TOC entry «{}» was not found in the body", e.title),
-            });
-        }
-    }
+        &mut diagnostics,
+    )?;
+    let ends = report_ends(&text, &starts, &artefacts);
+    let mut compilation = skeleton(text, encoding, &header, toc, artefacts, &starts, &ends);
+    compilation.wrap_width = wrap_width;
+    link_toc(&mut compilation, &mut diagnostics);
     progress(Stage::Partial {
         doc: &compilation,
         parsed: 0,
     });
-    let compilation_year = header.title.as_deref().and_then(|t| lexis::years(t).min());
-    let count = starts.len();
-    let step = (count / 20).max(1);
-    for (i, (start, &end)) in starts.iter().zip(&ends).enumerate() {
-        if i % step == 0 && i > 0 {
-            progress(Stage::Percent(
-                u8::try_from(10 + i * 90 / count).unwrap_or(99),
-            ));
-            // Every other step (a tenth of the reports), a snapshot for the panes to fill in.
-            if (i / step) % 2 == 0 {
-                progress(Stage::Partial {
-                    doc: &compilation,
-                    parsed: i,
-                });
-            }
-        }
-        compilation.reports[i] = build_report(&text, start, end, compilation_year, wrap_width);
-    }
+    let year = header.title.as_deref().and_then(|t| lexis::years(t).min());
+    build_reports(&mut compilation, &starts, &ends, year, progress);
     if let Some(n) = header
         .declared_count
         .filter(|&n| n != compilation.reports.len())
@@ -240,6 +136,161 @@ fn parse_text_with_progress(
     }
     compilation.diagnostics = diagnostics;
     Ok(compilation)
+}
+
+/// The compilation with every report's title and lines but no outline or plan yet (cheap),
+/// so the contents can be shown before each report is read.
+fn skeleton(
+    text: Text,
+    encoding: &'static str,
+    header: &title::Header,
+    toc: Option<crate::doc::model::Toc>,
+    artefacts: crate::doc::model::Artefacts,
+    starts: &[split::Start],
+    ends: &[LineNo],
+) -> Compilation {
+    let reports = starts
+        .iter()
+        .zip(ends)
+        .map(|(start, &end)| Report {
+            title_match: start.matched,
+            toc_entry: start.toc_entry,
+            ..Report::outline_only(start.title.clone(), start.line, end)
+        })
+        .collect();
+    Compilation {
+        encoding,
+        text,
+        title: header.title.clone(),
+        name: header
+            .title
+            .as_deref()
+            .map(|t| title::split_count(t).map_or(t, |(bare, _)| bare).to_owned()),
+        title_line: header.title_line,
+        declared_count: header.declared_count,
+        declared_count_line: header.declared_count_line,
+        toc,
+        artefacts,
+        reports,
+        ..Compilation::default()
+    }
+}
+
+/// Where each report starts: through the 目录's entries, else from the titles' shape, else the
+/// whole text as one document (every text opens).
+fn find_starts(
+    text: &Text,
+    header: &title::Header,
+    toc: Option<&crate::doc::model::Toc>,
+    artefacts: &crate::doc::model::Artefacts,
+    wrap_width: Option<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<split::Start>, ParseError> {
+    let is_artefact = |n: LineNo| artefacts.is_marker_or_ad(n);
+    let toc_end = toc.map_or(header.last_line, |t| t.last_line);
+    let blocked = |n: LineNo| n <= toc_end || is_artefact(n);
+    let mut starts = match toc {
+        Some(t) => split::from_toc(text, &t.entries, t.last_line + 1, &blocked),
+        None => Vec::new(),
+    };
+    if starts.is_empty() {
+        if toc.is_some() {
+            diagnostics.push(Diagnostic {
+                line: None,
+                message: "no TOC entry was found in the body; reports were found from their titles"
+                    .into(),
+            });
+        }
+        starts = split::from_shape(
+            text,
+            toc_end + 1,
+            header.declared_count,
+            &blocked,
+            wrap_width,
+        );
+    }
+    if starts.is_empty() {
+        starts.extend(split::whole(text, &is_artefact));
+        if starts.is_empty() {
+            return Err(ParseError::NoReports);
+        }
+        diagnostics.push(Diagnostic {
+            line: None,
+            message: "no report boundary was recognised: the whole text is one document".into(),
+        });
+    }
+    Ok(starts)
+}
+
+/// Each report's last line: the last line before the next report's title that is neither
+/// blank nor an artefact.
+fn report_ends(
+    text: &Text,
+    starts: &[split::Start],
+    artefacts: &crate::doc::model::Artefacts,
+) -> Vec<LineNo> {
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, start)| {
+            let next = starts.get(i + 1).map_or(text.line_count() + 1, |s| s.line);
+            (start.title_line..next)
+                .rev()
+                .find(|&n| !text.is_blank(n) && !artefacts.is_marker_or_ad(n))
+                .unwrap_or(start.title_line)
+        })
+        .collect()
+}
+
+/// Each TOC entry pointed at the report it names; the entries found nowhere are said.
+fn link_toc(compilation: &mut Compilation, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(toc) = compilation.toc.as_mut() else {
+        return;
+    };
+    for (r, report) in compilation.reports.iter().enumerate() {
+        if let Some(e) = report.toc_entry {
+            toc.entries[e].report = Some(r);
+        }
+    }
+    for e in toc
+        .entries
+        .iter()
+        .filter(|e| !e.self_entry && e.report.is_none())
+    {
+        diagnostics.push(Diagnostic {
+            line: Some(e.line),
+            message: format!("TOC entry «{}» was not found in the body", e.title),
+        });
+    }
+}
+
+/// Each report's outline and plan, with the progress reported every twentieth of them and a
+/// snapshot every tenth, for the panes to fill in.
+fn build_reports(
+    compilation: &mut Compilation,
+    starts: &[split::Start],
+    ends: &[LineNo],
+    year: Option<u32>,
+    progress: &mut dyn FnMut(Stage<'_>),
+) {
+    let text = compilation.text.clone();
+    let wrap_width = compilation.wrap_width;
+    let count = starts.len();
+    let step = (count / 20).max(1);
+    for (i, (start, &end)) in starts.iter().zip(ends).enumerate() {
+        if i.is_multiple_of(step) && i > 0 {
+            progress(Stage::Percent(
+                u8::try_from(10 + i * 90 / count).unwrap_or(99),
+            ));
+            if (i / step).is_multiple_of(2) {
+                progress(Stage::Partial {
+                    doc: compilation,
+                    parsed: i,
+                });
+            }
+        }
+        compilation.reports[i] = build_report(&text, start, end, year, wrap_width);
+    }
 }
 
 /// Characters of lines `first..=last`, not counting line breaks and ASCII white space: UTF-8

@@ -281,48 +281,70 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     };
     let name = Opened::file(path);
     let large = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > PREVIEW_BYTES);
-    if !exporting && large {
-        // A large file: show its beginning at once and parse the whole of it in the background
-        // (started first, so the whole text is there as early as possible).
-        let loader = crate::edges::load::spawn(path.to_path_buf());
-        if let Ok(Some(preview)) = crate::edges::load::preview(path) {
-            return read_with(preview, name, options, Some(loader));
-        }
-        // No preview (UTF-16, one huge line): wait for the whole file.
-        let input = |reason| input_error(path, reason);
-        for news in loader {
-            if let LoadEvent::Done(done) = news {
-                return read(*done.map_err(input)?, name, options);
-            }
-        }
-        return Err(input("the reading thread stopped".into()));
+    match options.section.as_deref() {
+        _ if !exporting && large => read_large(path, name, options),
+        _ if !exporting => read(load(path)?, name, options),
+        Some(spec) => print_section(path, spec, options, out),
+        None => export(path, &name, options, out),
     }
-    if let Some(spec) = options.section.as_deref().filter(|_| exporting) {
-        let compilation = load(path)?;
-        let piece = crate::doc::copy::resolve_spec(&compilation, spec).map_err(Error::Usage)?;
-        let user = user_config(options);
-        // The config decides the breadcrumb: one that cannot be used is said, not ignored.
-        if let Some(problem) = &user.problem {
-            let env = |k: &str| std::env::var(k).ok();
-            let lang = options
-                .lang
-                .map(Into::into)
-                .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
-            eprintln!(
-                "huibian: {}",
-                crate::reader::i18n::config_ignored(lang, problem)
-            );
+}
+
+/// A large file: its beginning shown at once while the whole of it is parsed in the background
+/// (started first, so the whole text is there as early as possible).
+fn read_large(path: &Path, name: Opened, options: &Options) -> Result<(), Error> {
+    let loader = crate::edges::load::spawn(path.to_path_buf());
+    if let Ok(Some(preview)) = crate::edges::load::preview(path) {
+        return read_with(preview, name, options, Some(loader));
+    }
+    // No preview (UTF-16, one huge line): wait for the whole file.
+    let input = |reason| input_error(path, reason);
+    for news in loader {
+        if let LoadEvent::Done(done) = news {
+            return read(*done.map_err(input)?, name, options);
         }
-        let breadcrumb = !options.no_breadcrumb && user.config.breadcrumb.unwrap_or(true);
-        let mut buffered = io::BufWriter::new(out);
-        let text = piece.text(&compilation, breadcrumb);
-        buffered.write_all(crate::doc::safe::terminal_safe(&text).as_bytes())?;
-        buffered.flush()?;
-        return Ok(());
     }
-    if !exporting {
-        return read(load(path)?, name, options);
+    Err(input("the reading thread stopped".into()))
+}
+
+/// `--section SPEC`: one section's text, with the breadcrumb the config asks for.
+fn print_section(
+    path: &Path,
+    spec: &str,
+    options: &Options,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let compilation = load(path)?;
+    let piece = crate::doc::copy::resolve_spec(&compilation, spec).map_err(Error::Usage)?;
+    let user = user_config(options);
+    // The config decides the breadcrumb: one that cannot be used is said, not ignored.
+    if let Some(problem) = &user.problem {
+        let env = |k: &str| std::env::var(k).ok();
+        let lang = options
+            .lang
+            .map(Into::into)
+            .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
+        eprintln!(
+            "huibian: {}",
+            crate::reader::i18n::config_ignored(lang, problem)
+        );
     }
+    let breadcrumb = !options.no_breadcrumb && user.config.breadcrumb.unwrap_or(true);
+    let mut buffered = io::BufWriter::new(out);
+    let text = piece.text(&compilation, breadcrumb);
+    buffered.write_all(crate::doc::safe::terminal_safe(&text).as_bytes())?;
+    buffered.flush()?;
+    Ok(())
+}
+
+/// `--json`, `--list`, `--plans`, `--search`. The whole file is parsed before the first byte
+/// is written, so a bad input (or a bug) never leaves a partial result behind: the output is
+/// the whole export or nothing.
+fn export(
+    path: &Path,
+    name: &Opened,
+    options: &Options,
+    out: &mut impl Write,
+) -> Result<(), Error> {
     let query = options
         .search
         .as_ref()
@@ -334,8 +356,6 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     if let Some(q) = &query {
         crate::doc::search::compile(q).map_err(Error::Usage)?;
     }
-    // The whole file is parsed before the first byte is written, so a bad input (or a bug) never
-    // leaves a partial result behind: the output is the whole export or nothing.
     let whole = load(path)?;
     // Compiled for the document: a hard-wrapped text is searched across its soft breaks.
     let regex = query
@@ -381,35 +401,17 @@ impl Opened {
     }
 }
 
-/// Opens the terminal reader on a parsed compilation.
-fn read(compilation: Compilation, opened: Opened, options: &Options) -> Result<(), Error> {
-    read_with(compilation, opened, options, None)
-}
-
-/// Opens the reader; `loader` delivers the whole file when `compilation` is only its beginning.
-fn read_with(
-    compilation: Compilation,
-    opened: Opened,
+/// The reader's settings from the flags, the config file and the environment; what could not
+/// be used is added to `problems`.
+fn settings(
     options: &Options,
-    loader: Option<std::sync::mpsc::Receiver<crate::edges::load::LoadEvent>>,
-) -> Result<(), Error> {
-    use std::io::IsTerminal;
-    if !io::stdout().is_terminal() {
-        return Err(Error::Usage("stdout is not a terminal: the reader needs one (for scripts use --json, --list or --plans)".into()));
-    }
+    user: &UserConfig,
+    lang: crate::reader::i18n::Lang,
+    file_name: String,
+    problems: &mut Vec<String>,
+) -> Result<crate::reader::app::Settings, Error> {
     let env = |k: &str| std::env::var(k).ok();
-    let user = user_config(options);
     let config = &user.config;
-    let lang = options
-        .lang
-        .map(Into::into)
-        .or(config.lang)
-        .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
-    let mut problems: Vec<String> = user
-        .problem
-        .iter()
-        .map(|p| crate::reader::i18n::config_ignored(lang, p))
-        .collect();
     let known = crate::reader::theme::names(&user.themes);
     if let Some(theme) = options.theme.as_ref().filter(|t| !known.contains(t)) {
         return Err(Error::Usage(format!(
@@ -445,11 +447,11 @@ fn read_with(
     if color == crate::reader::theme::ColorMode::Never {
         theme = "mono".to_owned();
     }
-    let settings = crate::reader::app::Settings {
+    Ok(crate::reader::app::Settings {
         theme,
         color,
         ambiguous_wide: options.ambiguous_wide || config.ambiguous_wide.unwrap_or(false),
-        file_name: opened.name,
+        file_name,
         breadcrumb: !options.no_breadcrumb && config.breadcrumb.unwrap_or(true),
         lang,
         user_themes: user.themes.clone(),
@@ -459,7 +461,64 @@ fn read_with(
             .or(config.clipboard)
             .unwrap_or_default(),
         keymap: std::sync::Arc::new(crate::reader::keymap::Keymap::with_overrides(&config.keys)),
-    };
+    })
+}
+
+/// Where this document's state is kept, and what was saved there put back (`--no-resume`
+/// starts at the top but keeps the marks: they are saved again on quit).
+fn resume(
+    app: &mut crate::reader::app::App,
+    opened: &Opened,
+    options: &Options,
+    problems: &mut Vec<String>,
+) -> Option<crate::edges::terminal::StateFile> {
+    let env = |k: &str| std::env::var(k).ok();
+    let state = crate::edges::resume::dir(&env).map(|dir| crate::edges::terminal::StateFile {
+        path: crate::edges::resume::file(&dir, &opened.document),
+        document: opened.document.clone(),
+    })?;
+    match crate::edges::resume::read(&state.path, &state.document) {
+        Ok(Some(saved)) => {
+            app.update(crate::reader::app::Msg::Resume {
+                saved,
+                position: !options.no_resume,
+            });
+        }
+        Ok(None) => {}
+        Err(e) => problems.push(crate::reader::i18n::state_ignored(app.settings().lang, &e)),
+    }
+    Some(state)
+}
+
+/// Opens the terminal reader on a parsed compilation.
+fn read(compilation: Compilation, opened: Opened, options: &Options) -> Result<(), Error> {
+    read_with(compilation, opened, options, None)
+}
+
+/// Opens the reader; `loader` delivers the whole file when `compilation` is only its beginning.
+fn read_with(
+    compilation: Compilation,
+    opened: Opened,
+    options: &Options,
+    loader: Option<std::sync::mpsc::Receiver<crate::edges::load::LoadEvent>>,
+) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return Err(Error::Usage("stdout is not a terminal: the reader needs one (for scripts use --json, --list or --plans)".into()));
+    }
+    let env = |k: &str| std::env::var(k).ok();
+    let user = user_config(options);
+    let lang = options
+        .lang
+        .map(Into::into)
+        .or(user.config.lang)
+        .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
+    let mut problems: Vec<String> = user
+        .problem
+        .iter()
+        .map(|p| crate::reader::i18n::config_ignored(lang, p))
+        .collect();
+    let settings = settings(options, &user, lang, opened.name.clone(), &mut problems)?;
     if compilation.reports.len() == 1
         && compilation.reports[0].title_match == crate::doc::model::TitleMatch::Whole
     {
@@ -475,23 +534,7 @@ fn read_with(
             .map_or(0, |m| m.len());
         app.update(Msg::Preview { file_size });
     }
-    let state = crate::edges::resume::dir(&env).map(|dir| crate::edges::terminal::StateFile {
-        path: crate::edges::resume::file(&dir, &opened.document),
-        document: opened.document.clone(),
-    });
-    if let Some(state) = state.as_ref() {
-        match crate::edges::resume::read(&state.path, &state.document) {
-            // --no-resume starts at the top but keeps the marks: they are saved again on quit.
-            Ok(Some(saved)) => {
-                app.update(Msg::Resume {
-                    saved,
-                    position: !options.no_resume,
-                });
-            }
-            Ok(None) => {}
-            Err(e) => problems.push(crate::reader::i18n::state_ignored(lang, &e)),
-        }
-    }
+    let state = resume(&mut app, &opened, options, &mut problems);
     if !problems.is_empty() {
         app.update(Msg::Say(problems.join("; ")));
     }

@@ -124,26 +124,71 @@ struct RawConfig {
     breadcrumb: Option<bool>,
     lang: Option<Spanned<String>>,
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
+    keys: RawKeys,
 }
+
+/// `[keys.<context>] "<chord>" = "<action>"`, with where each was written.
+type RawKeys = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>;
 
 /// Parses a config file's text; `file` names it in errors.
 ///
 /// # Errors
 /// As [`load`].
 pub fn parse(file: &Path, source: &str) -> Result<Config, ConfigError> {
-    let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
-    let error =
-        |span: Option<std::ops::Range<usize>>, key: Option<&str>, message: String| ConfigError {
-            file: file.to_path_buf(),
+    let src = Source { file, text: source };
+    let raw: RawConfig = toml::from_str(source).map_err(|e| src.syntax_error(&e))?;
+    Ok(Config {
+        theme: raw.theme.as_ref().map(|t| t.get_ref().clone()),
+        color: src.choice(raw.color.as_ref(), "color", &["auto", "always", "never"])?,
+        ambiguous_wide: raw.ambiguous_wide,
+        clipboard: src
+            .choice(
+                raw.clipboard.as_ref(),
+                "clipboard",
+                &["auto", "tmux", "osc52", "system"],
+            )?
+            .map(|m| crate::edges::clipboard::Method::from_name(&m).unwrap_or_default()),
+        breadcrumb: raw.breadcrumb,
+        lang: src
+            .choice(raw.lang.as_ref(), "lang", &["zh", "en"])?
+            .and_then(|l| Lang::from_name(&l)),
+        keys: src.key_overrides(&raw.keys)?,
+    })
+}
+
+/// A config file's text and name, for errors that point into it.
+struct Source<'a> {
+    file: &'a Path,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn error(
+        &self,
+        span: Option<std::ops::Range<usize>>,
+        key: Option<&str>,
+        message: String,
+    ) -> ConfigError {
+        let line_of = |offset: usize| {
+            self.text[..offset.min(self.text.len())]
+                .matches('\n')
+                .count()
+                + 1
+        };
+        ConfigError {
+            file: self.file.to_path_buf(),
             line: span.map(|s| line_of(s.start)),
             key: key.map(str::to_owned),
             message,
-        };
-    let raw: RawConfig = toml::from_str(source).map_err(|e| {
-        // The key at fault: quoted in the message (`unknown field `colour``); for a duplicate
-        // key, the text at the error's place; for a syntax error, the key whose line the error
-        // is on (`theme = [`: "theme", never the stray character the parser stopped at).
+        }
+    }
+
+    /// The TOML parser's error, with the key at fault: quoted in the message (`unknown field
+    /// `colour``); for a duplicate key, the text at the error's place; for a syntax error, the
+    /// key whose line the error is on (`theme = [`: "theme", never the stray character the
+    /// parser stopped at).
+    fn syntax_error(&self, e: &toml::de::Error) -> ConfigError {
+        let source = self.text;
         let at = e
             .span()
             .and_then(|s| source.get(s))
@@ -165,16 +210,22 @@ pub fn parse(file: &Path, source: &str) -> Result<Config, ConfigError> {
             .filter(|k| !k.contains(' '))
             .or(at)
             .or(line_key);
-        error(e.span(), key.as_deref(), e.message().trim().to_owned())
-    })?;
-    let choice = |value: &Option<Spanned<String>>, key: &str, allowed: &[&str]| {
+        self.error(e.span(), key.as_deref(), e.message().trim().to_owned())
+    }
+
+    /// A setting that takes one of `allowed`.
+    fn choice(
+        &self,
+        value: Option<&Spanned<String>>,
+        key: &str,
+        allowed: &[&str],
+    ) -> Result<Option<String>, ConfigError> {
         value
-            .as_ref()
             .map(|v| {
                 if allowed.contains(&v.get_ref().as_str()) {
                     Ok(v.get_ref().clone())
                 } else {
-                    Err(error(
+                    Err(self.error(
                         Some(v.span()),
                         Some(key),
                         format!("{:?} is not one of {}", v.get_ref(), allowed.join(", ")),
@@ -182,60 +233,51 @@ pub fn parse(file: &Path, source: &str) -> Result<Config, ConfigError> {
                 }
             })
             .transpose()
-    };
-    let mut config = Config {
-        theme: raw.theme.as_ref().map(|t| t.get_ref().clone()),
-        color: choice(&raw.color, "color", &["auto", "always", "never"])?,
-        ambiguous_wide: raw.ambiguous_wide,
-        clipboard: choice(
-            &raw.clipboard,
-            "clipboard",
-            &["auto", "tmux", "osc52", "system"],
-        )?
-        .map(|m| crate::edges::clipboard::Method::from_name(&m).unwrap_or_default()),
-        breadcrumb: raw.breadcrumb,
-        lang: choice(&raw.lang, "lang", &["zh", "en"])?.and_then(|l| Lang::from_name(&l)),
-        keys: Vec::new(),
-    };
-    // Tables and keys in file order (a later line overrides an earlier one).
-    let mut entries = Vec::new();
-    for (table, keys) in &raw.keys {
-        let context = Context::from_config_name(table.get_ref()).ok_or_else(|| {
-            error(
-                Some(table.span()),
-                Some(&format!("keys.{}", table.get_ref())),
-                format!(
-                    "unknown key table (use one of: {})",
-                    Context::ALL.map(Context::config_name).join(", ")
-                ),
-            )
-        })?;
-        for (chord, action) in keys {
-            entries.push((chord.span().start, context, chord, action));
-        }
     }
-    entries.sort_by_key(|e| e.0);
-    for (_, context, chord, action) in entries {
-        let parsed: Chord = chord.get_ref().parse().map_err(|e: UnknownKey| {
-            error(Some(chord.span()), Some(chord.get_ref()), e.to_string())
-        })?;
-        let action = match action.get_ref().as_str() {
-            "none" => None,
-            name => Some(Action::from_name(name).ok_or_else(|| {
-                error(
-                    Some(action.span()),
-                    Some(chord.get_ref()),
-                    format!("unknown action {name:?}"),
+
+    /// The `[keys.*]` tables, in file order (a later line overrides an earlier one).
+    fn key_overrides(&self, tables: &RawKeys) -> Result<Vec<KeyOverride>, ConfigError> {
+        let mut entries = Vec::new();
+        for (table, keys) in tables {
+            let context = Context::from_config_name(table.get_ref()).ok_or_else(|| {
+                self.error(
+                    Some(table.span()),
+                    Some(&format!("keys.{}", table.get_ref())),
+                    format!(
+                        "unknown key table (use one of: {})",
+                        Context::ALL.map(Context::config_name).join(", ")
+                    ),
                 )
-            })?),
-        };
-        config.keys.push(KeyOverride {
-            context,
-            chord: parsed,
-            action,
-        });
+            })?;
+            for (chord, action) in keys {
+                entries.push((chord.span().start, context, chord, action));
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        entries
+            .into_iter()
+            .map(|(_, context, chord, action)| {
+                let parsed: Chord = chord.get_ref().parse().map_err(|e: UnknownKey| {
+                    self.error(Some(chord.span()), Some(chord.get_ref()), e.to_string())
+                })?;
+                let action = match action.get_ref().as_str() {
+                    "none" => None,
+                    name => Some(Action::from_name(name).ok_or_else(|| {
+                        self.error(
+                            Some(action.span()),
+                            Some(chord.get_ref()),
+                            format!("unknown action {name:?}"),
+                        )
+                    })?),
+                };
+                Ok(KeyOverride {
+                    context,
+                    chord: parsed,
+                    action,
+                })
+            })
+            .collect()
     }
-    Ok(config)
 }
 
 /// The user's themes: `(name, file text)` of every `themes/*.toml` in the config directory,
@@ -256,6 +298,45 @@ pub fn user_themes(dir: &Path) -> Vec<(String, String)> {
         .collect();
     themes.sort();
     themes
+}
+
+/// Every action's name, wrapped as comment lines.
+fn action_names() -> String {
+    let mut out = String::from("#\n# Every action:\n#  ");
+    let mut width = 3;
+    for (_, name) in crate::reader::action::NAMES {
+        if width + name.len() > 90 {
+            out.push_str("\n#  ");
+            width = 3;
+        }
+        out.push(' ');
+        out.push_str(name);
+        width += name.len() + 1;
+    }
+    out.push('\n');
+    out
+}
+
+/// The default key table, commented out, one table per context.
+fn default_keys() -> String {
+    let mut out = String::new();
+    for context in Context::ALL {
+        out.push_str(&format!("\n[keys.{}]\n", context.config_name()));
+        for b in crate::reader::keymap::DEFAULT_BINDINGS
+            .iter()
+            .filter(|b| b.context == context)
+        {
+            for key in b.keys {
+                out.push_str(&format!(
+                    "# {:<14} = {:<22} # {}\n",
+                    format!("{key:?}"),
+                    format!("{:?}", b.action.name()),
+                    b.description.get(Lang::En)
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// The whole default config, every setting and key binding written out with comments, for
@@ -285,44 +366,15 @@ pub fn default_toml() -> String {
          # Key bindings, one table per context: normal (everywhere), contents, text, plans,\n\
          # help, prompt, list. A key is a character (G, ?, ]), ctrl-x, space, enter, esc, tab,\n\
          # shift-tab, up, down, left, right, pgup, pgdn, home, end, backspace, delete, insert,\n\
-         # f1-f12; a chord is several keys separated by spaces (\"g r\"). The value is an\n\
+         # f1-f12, and the mouse buttons click, wheel-up, wheel-down (when the mouse is on:\n\
+         # M); a chord is several keys separated by spaces (\"g r\"). The value is an\n\
          # action name, or \"none\" to unbind. A key given here leaves whatever it did\n\
          # before in that context; binding a chord unbinds its first key alone there.\n\
          # The defaults are listed commented out: uncomment a line and change its action,\n\
          # or add lines of your own under the table's header.\n",
     );
-    let names: Vec<&str> = crate::reader::action::NAMES
-        .iter()
-        .map(|(_, n)| *n)
-        .collect();
-    out.push_str("#\n# Every action:\n#  ");
-    let mut width = 3;
-    for name in names {
-        if width + name.len() > 90 {
-            out.push_str("\n#  ");
-            width = 3;
-        }
-        out.push(' ');
-        out.push_str(name);
-        width += name.len() + 1;
-    }
-    out.push('\n');
-    for context in Context::ALL {
-        out.push_str(&format!("\n[keys.{}]\n", context.config_name()));
-        for b in crate::reader::keymap::DEFAULT_BINDINGS
-            .iter()
-            .filter(|b| b.context == context)
-        {
-            for key in b.keys {
-                out.push_str(&format!(
-                    "# {:<14} = {:<22} # {}\n",
-                    format!("{key:?}"),
-                    format!("{:?}", b.action.name()),
-                    b.description.get(Lang::En)
-                ));
-            }
-        }
-    }
+    out.push_str(&action_names());
+    out.push_str(&default_keys());
     out
 }
 

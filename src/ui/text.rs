@@ -89,23 +89,12 @@ fn look(app: &App, theme: &Theme, line: LineNo) -> LineLook {
         };
     }
     if let Ok(i) = report.headings.binary_search_by_key(&line, |h| h.line) {
-        let h = &report.headings[i];
-        let style = match h.level {
-            1 => theme.heading1,
-            2 => theme.heading2,
-            3 => theme.heading3,
-            _ => theme.heading4,
-        };
-        let styled = text
-            .find(h.text.as_str())
-            .map_or(text.len(), |at| at + h.text.len());
-        let styled = if h.run_in { styled } else { text.len() };
-        return LineLook {
-            head: style,
-            styled,
-            in_plan,
-            ..plain
-        };
+        return heading_look(
+            theme,
+            &report.headings[i],
+            text,
+            LineLook { in_plan, ..plain },
+        );
     }
     if report.signoff_lines.contains(&line) || report.addressee_line == Some(line) {
         return LineLook {
@@ -115,6 +104,33 @@ fn look(app: &App, theme: &Theme, line: LineNo) -> LineLook {
         };
     }
     LineLook { in_plan, ..plain }
+}
+
+/// A heading line: its level's style, over the marker and the heading (a run-in heading's
+/// text after it stays plain).
+fn heading_look(
+    theme: &Theme,
+    h: &crate::doc::model::Heading,
+    text: &str,
+    plain: LineLook,
+) -> LineLook {
+    let head = match h.level {
+        1 => theme.heading1,
+        2 => theme.heading2,
+        3 => theme.heading3,
+        _ => theme.heading4,
+    };
+    let styled = if h.run_in {
+        text.find(h.text.as_str())
+            .map_or(text.len(), |at| at + h.text.len())
+    } else {
+        text.len()
+    };
+    LineLook {
+        head,
+        styled,
+        ..plain
+    }
 }
 
 fn in_plan(report: &Report, line: LineNo) -> bool {

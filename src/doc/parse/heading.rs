@@ -238,86 +238,113 @@ fn is_short_title(line: &str) -> bool {
 /// among the report's main parts.
 #[must_use]
 pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<Enumeration>) {
-    let mut headings: Vec<Heading> = Vec::new();
-    let mut enumerations = Vec::new();
-    let mut stack: Vec<(MarkerStyle, u32)> = Vec::new();
-    let mut last_enum: Option<u32> = None;
-    // The previous non-blank line when it was no heading: an appendix's title, if the
-    // numbering restarts right after it.
-    let mut plain: Option<(LineNo, &str)> = None;
-    // Numbered headings seen (by style, the highest number): a restart at 1 is a new part.
-    let mut highest: Vec<(MarkerStyle, u32)> = Vec::new();
-    let unnumbered = |no: LineNo, line: &str, stack: &mut Vec<(MarkerStyle, u32)>| Heading {
-        line: no,
-        level: push_style(stack, MarkerStyle::Unnumbered, 0),
-        style: MarkerStyle::Unnumbered,
-        marker: String::new(),
-        number: 0,
-        text: line.trim_end_matches(['：', ':']).to_owned(),
-        run_in: false,
-    };
+    let mut outliner = Outliner::default();
     for no in first..=last {
         // Trimmed at both ends before classifying: the marker's length (which counts the spaces
         // after it) is measured on the very string it is later cut from.
         let line = text.line(no).trim();
-        if line.is_empty() {
-            continue;
+        if !line.is_empty() {
+            outliner.line(no, line);
         }
-        let before = plain.take();
+    }
+    (outliner.headings, outliner.enumerations)
+}
+
+/// The state of [`outline`] as it reads a report's lines in order.
+#[derive(Default)]
+struct Outliner<'t> {
+    headings: Vec<Heading>,
+    enumerations: Vec<Enumeration>,
+    /// The marker styles open, outermost first, each with the number last seen.
+    stack: Vec<(MarkerStyle, u32)>,
+    last_enum: Option<u32>,
+    /// The previous non-blank line when it was no heading: an appendix's title, if the
+    /// numbering restarts right after it.
+    plain: Option<(LineNo, &'t str)>,
+    /// Numbered headings seen (by style, the highest number): a restart at 1 is a new part.
+    highest: Vec<(MarkerStyle, u32)>,
+}
+
+impl<'t> Outliner<'t> {
+    /// One non-blank line, trimmed.
+    fn line(&mut self, no: LineNo, line: &'t str) {
+        let before = self.plain.take();
         if let Some(m) = classify(line) {
-            let expected = stack
+            let expected = self
+                .stack
                 .iter()
                 .find(|(s, _)| *s == m.style)
                 .map_or(1, |&(_, n)| n + 1);
             if !(m.digit_follows && m.number != expected) {
-                let seen = highest.iter().find(|(s, _)| *s == m.style).map(|&(_, n)| n);
-                // `一、` starting again, or starting after inner items (`（一）…（三）`) of the
-                // same part: a new part, titled by the short line above it.
-                let restarts = seen.is_some_and(|n| n >= 2)
-                    || (seen.is_none() && highest.iter().any(|&(s, _)| s > m.style));
-                if m.number == 1
-                    && m.style == MarkerStyle::HanComma
-                    && restarts
-                    && let Some((at, title)) = before.filter(|(_, t)| is_short_title(t))
-                {
-                    headings.push(unnumbered(at, title, &mut stack));
-                    highest.clear();
-                }
-                match highest.iter_mut().find(|(s, _)| *s == m.style) {
-                    Some(h) => h.1 = h.1.max(m.number),
-                    None => highest.push((m.style, m.number)),
-                }
-                let level = push_style(&mut stack, m.style, m.number);
-                let (text_part, run_in) = phrase(&line[m.len..]);
-                headings.push(Heading {
-                    line: no,
-                    level,
-                    style: m.style,
-                    marker: line[..m.len].trim_end().to_owned(),
-                    number: m.number,
-                    text: text_part.trim().to_owned(),
-                    run_in,
-                });
-                last_enum = None;
-                continue;
+                self.numbered(no, line, &m, before);
+                return;
             }
         }
         if is_unnumbered_part(line) || is_appendix_line(line) {
-            headings.push(unnumbered(no, line, &mut stack));
-            highest.clear();
-            last_enum = None;
-            continue;
+            self.unnumbered(no, line);
+            return;
         }
-        plain = Some((no, line));
-        if let Some(n) = enumeration(line, last_enum) {
-            enumerations.push(Enumeration {
+        self.plain = Some((no, line));
+        if let Some(n) = enumeration(line, self.last_enum) {
+            self.enumerations.push(Enumeration {
                 line: no,
                 number: n,
             });
-            last_enum = Some(n);
+            self.last_enum = Some(n);
         }
     }
-    (headings, enumerations)
+
+    /// A numbered heading (`一、`, `（二）`, `3.`); `before` is the plain line above it.
+    fn numbered(&mut self, no: LineNo, line: &str, m: &Marker, before: Option<(LineNo, &str)>) {
+        let seen = self
+            .highest
+            .iter()
+            .find(|(s, _)| *s == m.style)
+            .map(|&(_, n)| n);
+        // `一、` starting again, or starting after inner items (`（一）…（三）`) of the same part:
+        // a new part, titled by the short line above it.
+        let restarts = seen.is_some_and(|n| n >= 2)
+            || (seen.is_none() && self.highest.iter().any(|&(s, _)| s > m.style));
+        if m.number == 1
+            && m.style == MarkerStyle::HanComma
+            && restarts
+            && let Some((at, title)) = before.filter(|(_, t)| is_short_title(t))
+        {
+            self.unnumbered(at, title);
+        }
+        match self.highest.iter_mut().find(|(s, _)| *s == m.style) {
+            Some(h) => h.1 = h.1.max(m.number),
+            None => self.highest.push((m.style, m.number)),
+        }
+        let level = push_style(&mut self.stack, m.style, m.number);
+        let (text_part, run_in) = phrase(&line[m.len..]);
+        self.headings.push(Heading {
+            line: no,
+            level,
+            style: m.style,
+            marker: line[..m.len].trim_end().to_owned(),
+            number: m.number,
+            text: text_part.trim().to_owned(),
+            run_in,
+        });
+        self.last_enum = None;
+    }
+
+    /// A part heading without a number, or an appendix's title: outermost, and the numbering
+    /// under it starts afresh.
+    fn unnumbered(&mut self, no: LineNo, line: &str) {
+        self.headings.push(Heading {
+            line: no,
+            level: push_style(&mut self.stack, MarkerStyle::Unnumbered, 0),
+            style: MarkerStyle::Unnumbered,
+            marker: String::new(),
+            number: 0,
+            text: line.trim_end_matches(['：', ':']).to_owned(),
+            run_in: false,
+        });
+        self.highest.clear();
+        self.last_enum = None;
+    }
 }
 
 /// Pushes `style` on the stack of open styles and returns its level (1-based).

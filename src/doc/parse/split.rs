@@ -59,70 +59,8 @@ pub fn from_toc(
         .filter(|&i| !entries[i].self_entry)
         .collect();
     let mut hits: Vec<Option<(LineNo, TitleMatch)>> = vec![None; wanted.len()];
-    let last = text.line_count();
-
-    // 1. Verbatim, in order. Found titles are usually a few lines on, so the lines are scanned;
-    // once a title is missing (a scan to the end), the rest of the body is indexed by text so
-    // that further missing titles cost a lookup, not another scan to the end.
-    let mut from = body_first;
-    let mut index: Option<HashMap<&str, Vec<LineNo>>> = None;
-    for (k, &i) in wanted.iter().enumerate() {
-        let e = &entries[i];
-        let names = std::iter::once(e.title.as_str()).chain(e.raw_title.as_deref());
-        let found = match &index {
-            Some(index) => names
-                .filter_map(|t| index.get(t))
-                .filter_map(|lines| lines.get(lines.partition_point(|&n| n < from)).copied())
-                .min(),
-            None => {
-                let found = (from..=last).find(|&n| {
-                    let t = text.trimmed(n);
-                    t == e.title || e.raw_title.as_deref() == Some(t)
-                });
-                if found.is_none() {
-                    let mut lines: HashMap<&str, Vec<LineNo>> = HashMap::new();
-                    for n in from..=last {
-                        lines.entry(text.trimmed(n)).or_default().push(n);
-                    }
-                    index = Some(lines);
-                }
-                found
-            }
-        };
-        if let Some(n) = found {
-            hits[k] = Some((n, TitleMatch::Exact));
-            from = n + 1;
-        }
-    }
-    // 2. Each run of entries still missing is aligned, in order, with the lines between its found
-    // neighbours that are title-like or equal to one of its titles once normalised, maximising
-    // the total similarity (identical normalised titles score 1).
-    let mut k = 0;
-    while k < wanted.len() {
-        if hits[k].is_some() {
-            k += 1;
-            continue;
-        }
-        let run_end = (k..wanted.len())
-            .find(|&j| hits[j].is_some())
-            .unwrap_or(wanted.len());
-        let (lo, hi) = window(&hits, k, body_first, last);
-        let titles: Vec<&str> = wanted[k..run_end]
-            .iter()
-            .map(|&i| entries[i].title.as_str())
-            .collect();
-        for (offset, n, same) in align(text, &titles, lo, hi, blocked) {
-            hits[k + offset] = Some((
-                n,
-                if same {
-                    TitleMatch::Normalized
-                } else {
-                    TitleMatch::Similar
-                },
-            ));
-        }
-        k = run_end;
-    }
+    place_verbatim(text, entries, &wanted, body_first, &mut hits);
+    place_similar(text, entries, &wanted, body_first, blocked, &mut hits);
     wanted
         .iter()
         .zip(hits)
@@ -214,26 +152,116 @@ fn window(
     (lo, hi)
 }
 
+/// The TOC's entries found verbatim, in order. Found titles are usually a few lines on, so
+/// the lines are scanned; once a title is missing (a scan to the end), the rest of the body is
+/// indexed by text so that further missing titles cost a lookup, not another scan to the end.
+fn place_verbatim(
+    text: &Text,
+    entries: &[TocEntry],
+    wanted: &[usize],
+    body_first: LineNo,
+    hits: &mut [Option<(LineNo, TitleMatch)>],
+) {
+    let last = text.line_count();
+    let mut from = body_first;
+    let mut index: Option<HashMap<&str, Vec<LineNo>>> = None;
+    for (k, &i) in wanted.iter().enumerate() {
+        let e = &entries[i];
+        let names = std::iter::once(e.title.as_str()).chain(e.raw_title.as_deref());
+        let found = match &index {
+            Some(index) => names
+                .filter_map(|t| index.get(t))
+                .filter_map(|lines| lines.get(lines.partition_point(|&n| n < from)).copied())
+                .min(),
+            None => {
+                let found = (from..=last).find(|&n| {
+                    let t = text.trimmed(n);
+                    t == e.title || e.raw_title.as_deref() == Some(t)
+                });
+                if found.is_none() {
+                    let mut lines: HashMap<&str, Vec<LineNo>> = HashMap::new();
+                    for n in from..=last {
+                        lines.entry(text.trimmed(n)).or_default().push(n);
+                    }
+                    index = Some(lines);
+                }
+                found
+            }
+        };
+        if let Some(n) = found {
+            hits[k] = Some((n, TitleMatch::Exact));
+            from = n + 1;
+        }
+    }
+}
+
+/// Each run of entries still missing aligned, in order, with the lines between its found
+/// neighbours that are title-like or equal to one of its titles once normalised, maximising
+/// the total similarity (identical normalised titles score 1).
+fn place_similar(
+    text: &Text,
+    entries: &[TocEntry],
+    wanted: &[usize],
+    body_first: LineNo,
+    blocked: &dyn Fn(LineNo) -> bool,
+    hits: &mut [Option<(LineNo, TitleMatch)>],
+) {
+    let last = text.line_count();
+    let mut k = 0;
+    while k < wanted.len() {
+        if hits[k].is_some() {
+            k += 1;
+            continue;
+        }
+        let run_end = (k..wanted.len())
+            .find(|&j| hits[j].is_some())
+            .unwrap_or(wanted.len());
+        let (lo, hi) = window(hits, k, body_first, last);
+        let titles: Vec<&str> = wanted[k..run_end]
+            .iter()
+            .map(|&i| entries[i].title.as_str())
+            .collect();
+        for (offset, n, same) in align(text, &titles, lo, hi, blocked) {
+            hits[k + offset] = Some((
+                n,
+                if same {
+                    TitleMatch::Normalized
+                } else {
+                    TitleMatch::Similar
+                },
+            ));
+        }
+        k = run_end;
+    }
+}
+
 /// Largest alignment table (titles × lines) computed; larger gaps are matched greedily.
 const MAX_ALIGN_CELLS: usize = 1 << 20;
 
 /// Least similarity for a title-like line to stand for a TOC title.
 const MIN_SIMILARITY: f64 = 0.5;
 
-/// Aligns `titles` in order with candidate lines in `lo..=hi` (a Needleman–Wunsch alignment with
-/// free gaps), keeping pairs at least [`MIN_SIMILARITY`] alike. Returns (title index, line,
-/// whether the normalised texts are equal).
-fn align(
+/// The lines of `lo..=hi` that may stand for a TOC title, with their normalised keys.
+struct Candidates {
+    lines: Vec<LineNo>,
+    keys: Vec<String>,
+    /// Whether the line's key takes in the dateline under it.
+    dated: Vec<bool>,
+}
+
+/// The title-like lines of `lo..=hi`, and those equal to one of `keys` once normalised.
+fn candidates(
     text: &Text,
-    titles: &[&str],
+    keys: &[String],
     lo: LineNo,
     hi: LineNo,
     blocked: &dyn Fn(LineNo) -> bool,
-) -> Vec<(usize, LineNo, bool)> {
-    let keys: Vec<String> = titles.iter().map(|t| title_key(t)).collect();
-    let mut lines = Vec::new();
-    let mut line_keys = Vec::new();
-    let mut dated = Vec::new();
+) -> Candidates {
+    let mut out = Candidates {
+        lines: Vec::new(),
+        keys: Vec::new(),
+        dated: Vec::new(),
+    };
     for n in lo..=hi {
         if blocked(n) || text.is_blank(n) {
             continue;
@@ -246,11 +274,30 @@ fn align(
             if let Some(d) = dateline {
                 key.push_str(&title_key(text.trimmed(d)));
             }
-            lines.push(n);
-            line_keys.push(key);
-            dated.push(dateline.is_some());
+            out.lines.push(n);
+            out.keys.push(key);
+            out.dated.push(dateline.is_some());
         }
     }
+    out
+}
+
+/// Aligns `titles` in order with candidate lines in `lo..=hi` (a Needleman–Wunsch alignment with
+/// free gaps), keeping pairs at least [`MIN_SIMILARITY`] alike. Returns (title index, line,
+/// whether the normalised texts are equal).
+fn align(
+    text: &Text,
+    titles: &[&str],
+    lo: LineNo,
+    hi: LineNo,
+    blocked: &dyn Fn(LineNo) -> bool,
+) -> Vec<(usize, LineNo, bool)> {
+    let keys: Vec<String> = titles.iter().map(|t| title_key(t)).collect();
+    let Candidates {
+        lines,
+        keys: line_keys,
+        dated,
+    } = candidates(text, &keys, lo, hi, blocked);
     if lines.is_empty() || titles.is_empty() {
         return Vec::new();
     }
@@ -318,6 +365,41 @@ pub fn containment(a: &str, b: &str) -> f64 {
     share
 }
 
+/// Whether `t` (line `n`, trimmed) reads as a report's title: a title's ending (`工作总结`)
+/// and a year, not a part of a report (`2024年工作回顾`).
+fn names_a_report(text: &Text, n: LineNo, t: &str) -> bool {
+    // A subtitle after a dash (`…工作总结——在全局大会上的讲话`) is not where the title ends.
+    let main = t
+        .split(['—', '－'])
+        .next()
+        .unwrap_or(t)
+        .trim_end_matches('-');
+    let bare = main.trim_end_matches(['）', ')', '”', '》', '"']);
+    let bare = bare.rfind(['（', '(']).map_or(bare, |i| {
+        if t.ends_with(['）', ')']) {
+            &bare[..i]
+        } else {
+            bare
+        }
+    });
+    // Read in simplified script (`…工作總結`, `二〇二五年政府工作報告`).
+    let bare: String = bare.chars().map(fold_script).collect();
+    let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
+    // A report's own heading without a year (`政府工作报告`) is dated by the line under it
+    // (looked at only for a line that ends like a title).
+    let year = ends
+        && (years(&bare).next().is_some()
+            || main.contains("年度")
+            || dateline_below(text, n, text.line_count()).is_some());
+    // A part of a report, not a report: a line that opens with its year and names a review or
+    // a plan part (`2024年工作回顾`, `2025年工作安排`, `2025年主要任务`).
+    let part = bare.starts_with(|c: char| c.is_ascii_digit() || "二〇零一".contains(c))
+        && ["回顾", "安排", "安排建议", "任务", "要求"]
+            .iter()
+            .any(|e| bare.ends_with(e));
+    ends && year && !part
+}
+
 /// How much line `n` looks like a report title: 0 not at all; 1 title words and a year; 2 the
 /// same after a blank line, a sign-off date or the start of the body, or unindented before an
 /// indented line; 3 a report marker (`篇一：`, `【第一篇】`).
@@ -351,36 +433,7 @@ pub fn title_strength(text: &Text, n: LineNo) -> u8 {
     {
         return 0;
     }
-    // A subtitle after a dash (`…工作总结——在全局大会上的讲话`) is not where the title ends.
-    let main = t
-        .split(['—', '－'])
-        .next()
-        .unwrap_or(t)
-        .trim_end_matches('-');
-    let bare = main.trim_end_matches(['）', ')', '”', '》', '"']);
-    let bare = bare.rfind(['（', '(']).map_or(bare, |i| {
-        if t.ends_with(['）', ')']) {
-            &bare[..i]
-        } else {
-            bare
-        }
-    });
-    // Read in simplified script (`…工作總結`, `二〇二五年政府工作報告`).
-    let bare: String = bare.chars().map(fold_script).collect();
-    let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
-    // A report's own heading without a year (`政府工作报告`) is dated by the line under it
-    // (looked at only for a line that ends like a title).
-    let year = ends
-        && (years(&bare).next().is_some()
-            || main.contains("年度")
-            || dateline_below(text, n, text.line_count()).is_some());
-    // A part of a report, not a report: a line that opens with its year and names a review or
-    // a plan part (`2024年工作回顾`, `2025年工作安排`, `2025年主要任务`).
-    let part = bare.starts_with(|c: char| c.is_ascii_digit() || "二〇零一".contains(c))
-        && ["回顾", "安排", "安排建议", "任务", "要求"]
-            .iter()
-            .any(|e| bare.ends_with(e));
-    if !(ends && year) || part {
+    if !names_a_report(text, n, t) {
         return 0;
     }
     let blank_above = above.is_none_or(|p| p + 1 < n);

@@ -127,6 +127,9 @@ pub enum MarkKey {
     Go,
 }
 
+/// A picker match: its score, its report, and its heading there (none: the report's title).
+type Scored = (i64, usize, Option<usize>);
+
 /// Most candidates the `:` picker keeps.
 const MAX_CANDIDATES: usize = 200;
 
@@ -636,47 +639,22 @@ impl App {
     }
 
     /// Fills the `:` picker with the reports and headings matching its text.
-    pub(super) fn refresh_candidates(&mut self) {
+    fn refresh_candidates(&mut self) {
         let Some(prompt) = self.reading.finder.prompt.as_ref() else {
             return;
         };
-        let needle: Vec<char> = prompt
-            .text()
-            .trim()
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect();
-        let numeric = prompt
-            .text()
-            .trim()
-            .trim_end_matches('%')
-            .parse::<f64>()
-            .is_ok();
-        // Scored without building a string per heading, and only the best kept in order: a
-        // keystroke costs one pass over the titles and headings however many there are.
-        // (score, report, heading within it or None for the title)
-        let mut scored: Vec<(i64, usize, Option<usize>)> = Vec::new();
-        if !numeric {
-            for (r, report) in self.reading.doc.reports.iter().enumerate() {
-                if let Some(score) = fuzzy_score_chars(&needle, report.title.chars()) {
-                    scored.push((score, r, None));
-                }
-                for (i, h) in report.headings.iter().enumerate() {
-                    let haystack = h
-                        .marker
-                        .chars()
-                        .chain(h.text.chars())
-                        .chain(std::iter::once(' '))
-                        .chain(report.title.chars());
-                    if let Some(score) = fuzzy_score_chars(&needle, haystack) {
-                        scored.push((score, r, Some(i)));
-                    }
-                }
-            }
-        }
+        let typed = prompt.text();
+        let needle: Vec<char> = typed.trim().chars().flat_map(char::to_lowercase).collect();
+        // A line or a percentage names no report or heading.
+        let numeric = typed.trim().trim_end_matches('%').parse::<f64>().is_ok();
+        let mut scored = if numeric {
+            Vec::new()
+        } else {
+            self.scored(&needle)
+        };
         // Best first; equal scores keep file order (reports in order, a title before its
         // headings).
-        let order = |a: &(i64, usize, Option<usize>), b: &(i64, usize, Option<usize>)| {
+        let order = |a: &Scored, b: &Scored| {
             b.0.cmp(&a.0)
                 .then(a.1.cmp(&b.1))
                 .then(a.2.map_or(0, |i| i + 1).cmp(&b.2.map_or(0, |i| i + 1)))
@@ -688,28 +666,55 @@ impl App {
         scored.sort_by(order);
         let candidates = scored
             .into_iter()
-            .map(|(_, r, heading)| {
-                let report = &self.reading.doc.reports[r];
-                match heading {
-                    None => Candidate {
-                        line: report.line,
-                        label: report.title.clone(),
-                        report: None,
-                    },
-                    Some(i) => {
-                        let h = &report.headings[i];
-                        Candidate {
-                            line: h.line,
-                            label: format!("{}{}", h.marker, h.text),
-                            report: Some(report.title.clone()),
-                        }
-                    }
-                }
-            })
+            .map(|(_, r, heading)| self.candidate(r, heading))
             .collect();
         if let Some(p) = self.reading.finder.prompt.as_mut() {
             p.candidates = candidates;
             p.selected = 0;
+        }
+    }
+
+    /// Every report title and heading that `needle` matches, with its score. Scored without
+    /// building a string per heading: a keystroke costs one pass over the titles and headings
+    /// however many there are.
+    fn scored(&self, needle: &[char]) -> Vec<Scored> {
+        let mut scored = Vec::new();
+        for (r, report) in self.reading.doc.reports.iter().enumerate() {
+            if let Some(score) = fuzzy_score_chars(needle, report.title.chars()) {
+                scored.push((score, r, None));
+            }
+            for (i, h) in report.headings.iter().enumerate() {
+                let haystack = h
+                    .marker
+                    .chars()
+                    .chain(h.text.chars())
+                    .chain(std::iter::once(' '))
+                    .chain(report.title.chars());
+                if let Some(score) = fuzzy_score_chars(needle, haystack) {
+                    scored.push((score, r, Some(i)));
+                }
+            }
+        }
+        scored
+    }
+
+    /// The picker's row for report `r`'s title, or its heading `heading`.
+    fn candidate(&self, r: usize, heading: Option<usize>) -> Candidate {
+        let report = &self.reading.doc.reports[r];
+        match heading {
+            None => Candidate {
+                line: report.line,
+                label: report.title.clone(),
+                report: None,
+            },
+            Some(i) => {
+                let h = &report.headings[i];
+                Candidate {
+                    line: h.line,
+                    label: format!("{}{}", h.marker, h.text),
+                    report: Some(report.title.clone()),
+                }
+            }
         }
     }
 }

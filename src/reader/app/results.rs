@@ -138,7 +138,6 @@ impl App {
     /// [`search::Locator`], so a million hits or a report of 100 000 headings stay fast.
     pub(super) fn build_results(&self, scope: Scope) -> Results {
         let doc = &self.reading.doc;
-        let none = Hit::default();
         let all: &[Hit] = self
             .reading
             .finder
@@ -154,12 +153,8 @@ impl App {
                 .is_some_and(|p| p.start_line <= line && line <= p.end_line),
         };
         let mut locator = search::Locator::new(doc);
-        let mut rows = Vec::new();
+        let mut grouped = Grouped::default();
         let mut total = 0;
-        let mut report_row: Option<usize> = None;
-        let mut section_row: Option<usize> = None;
-        let mut last_report: Option<Option<usize>> = None;
-        let mut last_section = String::new();
         // The line of the previous hit, where its line ends, its report, and whether it counts.
         let mut line = 0;
         let mut line_end = 0;
@@ -179,59 +174,47 @@ impl App {
             if total > MAX_LISTED {
                 continue;
             }
-            if last_report != Some(report) {
-                last_report = Some(report);
-                last_section.clear();
-                let title = report.map_or_else(
-                    || {
-                        doc.name
-                            .clone()
-                            .unwrap_or_else(|| self.settings.lang.get(Msg::TitlePage).into())
-                    },
-                    |i| doc.reports[i].title.clone(),
-                );
-                rows.push(Row::Report { title, count: 0 });
-                report_row = Some(rows.len() - 1);
-                section_row = None;
-            }
-            let section = report.map_or_else(String::new, |r| locator.path(r, line).join(" > "));
-            if !section.is_empty() && section != last_section {
-                last_section.clone_from(&section);
-                rows.push(Row::Section {
-                    label: section,
-                    count: 0,
-                });
-                section_row = Some(rows.len() - 1);
-            }
-            for i in [report_row, section_row].into_iter().flatten() {
-                if let Row::Report { count, .. } | Row::Section { count, .. } = &mut rows[i] {
-                    *count += 1;
-                }
-            }
-            rows.push(Row::Hit {
+            grouped.report(report, || self.report_label(report));
+            grouped.section(report.map_or_else(String::new, |r| locator.path(r, line).join(" > ")));
+            grouped.hit(Row::Hit {
                 snippet: snippet(doc, line, hit),
                 hit: hit.clone(),
                 line,
             });
         }
-        // Start on the hit that is current, if it is listed.
-        let current = self
-            .reading
-            .finder
-            .search
-            .as_ref()
-            .and_then(|s| s.current.as_ref())
-            .unwrap_or(&none);
-        let selected = rows
-            .iter()
-            .position(|row| matches!(row, Row::Hit { hit, .. } if hit == current))
-            .unwrap_or(0);
+        let rows = grouped.rows;
+        let selected = self.current_row(&rows);
         Results {
             scope,
             rows,
             selected,
             total,
             truncated: total > MAX_LISTED,
+        }
+    }
+
+    /// The row of the current hit, if it is listed (the list opens on it).
+    fn current_row(&self, rows: &[Row]) -> usize {
+        let current = self
+            .reading
+            .finder
+            .search
+            .as_ref()
+            .and_then(|s| s.current.as_ref());
+        rows.iter()
+            .position(|row| matches!(row, Row::Hit { hit, .. } if Some(hit) == current))
+            .unwrap_or(0)
+    }
+
+    /// A report row's title: the report's, or the compilation's for the title page.
+    fn report_label(&self, report: Option<usize>) -> String {
+        let doc = &self.reading.doc;
+        match report {
+            Some(i) => doc.reports[i].title.clone(),
+            None => doc
+                .name
+                .clone()
+                .unwrap_or_else(|| self.settings.lang.get(Msg::TitlePage).into()),
         }
     }
 }
@@ -251,4 +234,55 @@ fn snippet(doc: &crate::doc::model::Compilation, line: LineNo, hit: &Hit) -> Str
     let before: String = before.into_iter().collect();
     let after: String = text[hit.end..line_end].chars().take(AFTER).collect();
     format!("{}{}{}", before.trim_start(), &text[hit.clone()], after)
+}
+
+/// Rows being grouped as hits arrive in order: a report row, its section rows, their hits,
+/// each group's count kept up to date.
+#[derive(Default)]
+struct Grouped {
+    rows: Vec<Row>,
+    report_row: Option<usize>,
+    section_row: Option<usize>,
+    last_report: Option<Option<usize>>,
+    last_section: String,
+}
+
+impl Grouped {
+    /// The next hit is in `report`: a new report row if it is another report.
+    fn report(&mut self, report: Option<usize>, title: impl FnOnce() -> String) {
+        if self.last_report == Some(report) {
+            return;
+        }
+        self.last_report = Some(report);
+        self.last_section.clear();
+        self.rows.push(Row::Report {
+            title: title(),
+            count: 0,
+        });
+        self.report_row = Some(self.rows.len() - 1);
+        self.section_row = None;
+    }
+
+    /// The next hit is under `section` (a heading path): a new section row if it changed.
+    fn section(&mut self, section: String) {
+        if section.is_empty() || section == self.last_section {
+            return;
+        }
+        self.last_section.clone_from(&section);
+        self.rows.push(Row::Section {
+            label: section,
+            count: 0,
+        });
+        self.section_row = Some(self.rows.len() - 1);
+    }
+
+    /// A hit's row, counted in its report and section.
+    fn hit(&mut self, row: Row) {
+        for i in [self.report_row, self.section_row].into_iter().flatten() {
+            if let Row::Report { count, .. } | Row::Section { count, .. } = &mut self.rows[i] {
+                *count += 1;
+            }
+        }
+        self.rows.push(row);
+    }
 }
