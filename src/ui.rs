@@ -98,6 +98,9 @@ fn header(app: &App, pane: Pane, rect: Rect, buf: &mut Buffer) {
         }
         Pane::Plans => i18n::plans_header(lang, app.reports_with_plans(), doc.reports.len()),
     };
+    let label = app
+        .keymap()
+        .fill(&label, crate::reader::keymap::Context::Global);
     let mark = if focused { ">" } else { " " };
     put(
         buf,

@@ -412,3 +412,51 @@ fn a_share_named_on_the_preview_is_a_share_of_the_whole_file() {
     assert!((0.75..0.85).contains(&share), "at {share:.2} of the file");
     std::fs::remove_file(path).ok();
 }
+
+#[test]
+fn n_past_the_previews_last_hit_lands_on_the_next_hit_in_the_whole_file() {
+    let (mut a, full, path) = on_the_preview("next-hit");
+    // The phrase is in the preview's first report and again far beyond it.
+    let first = a
+        .doc()
+        .reports
+        .first()
+        .map(|r| {
+            a.doc()
+                .text
+                .trimmed(r.line + 1)
+                .chars()
+                .take(6)
+                .collect::<String>()
+        })
+        .expect("a report");
+    common::press(&mut a, &format!("/{first}<Enter>"));
+    let in_preview = current_hit_line(&a);
+    // `n` until the preview has no further hit: then it waits instead of wrapping around.
+    let mut waited = false;
+    for _ in 0..200 {
+        common::press(&mut a, "n");
+        if a.message().is_some_and(|m| m.contains("still being read")) {
+            waited = true;
+            break;
+        }
+        assert!(
+            a.message().is_none_or(|m| !m.contains("wrapped")),
+            "never wraps on a preview"
+        );
+    }
+    assert!(waited, "n said it waits for the rest of the file");
+    let last_in_preview = current_hit_line(&a);
+    assert!(last_in_preview >= in_preview);
+    let preview_lines = a.doc().text.line_count();
+    a.update(Msg::Partial {
+        doc: Box::new(full),
+        parsed: 0,
+    });
+    let next = current_hit_line(&a);
+    assert!(
+        next > preview_lines,
+        "the next hit after the preview's last ({last_in_preview}), not the first: {next}"
+    );
+    std::fs::remove_file(path).ok();
+}

@@ -332,3 +332,22 @@ fn mouse_buttons_are_bound_like_keys() {
         "{help:?}"
     );
 }
+
+#[test]
+fn keys_that_cannot_act_say_why() {
+    let mut a = app("000_3aa89c1d59f293ce.txt", 160, 45);
+    // Enter in the text pane: it opens rows of the lists, and says which keys reach them.
+    press(&mut a, "<Enter>");
+    let m = a.message().map(str::to_owned).unwrap_or_default();
+    assert!(m.contains("contents (1)") && m.contains("plans (3)"), "{m}");
+    // Folding a report that has no headings (report 1 of this fixture).
+    assert!(a.doc().reports[0].headings.is_empty());
+    press(&mut a, "1g<Space>");
+    assert!(a.message().is_some_and(|m| m.contains("no headings")));
+    // `P` at 60 columns, `n` without a search, `<C-o>` with no jump: each says something.
+    let mut narrow = app("000_3aa89c1d59f293ce.txt", 60, 20);
+    press(&mut narrow, "n");
+    assert!(narrow.message().is_some_and(|m| m.contains("/ to search")));
+    press(&mut narrow, "<C-o>");
+    assert!(narrow.message().is_some());
+}

@@ -138,6 +138,8 @@ pub enum Msg {
     Regex,
     ReadingRest,
     PickerTitle,
+    NothingToFold,
+    OpenFromAList,
 }
 
 impl Lang {
@@ -259,6 +261,16 @@ const TEXTS: &[(Msg, &str, &str)] = &[
         "；内容较大：部分终端会截断 OSC 52",
     ),
     (Msg::Regex, "(regex)", "（正则）"),
+    (
+        Msg::NothingToFold,
+        "this report has no headings to fold",
+        "本篇没有可折叠的标题",
+    ),
+    (
+        Msg::OpenFromAList,
+        "{open} opens the row selected in the contents ({focus_contents}) or plans ({focus_plans}) pane",
+        "{open} 打开目录栏（{focus_contents}）或计划栏（{focus_plans}）中选中的行",
+    ),
     (Msg::PickerTitle, "reports and headings", "篇目和标题"),
     (
         Msg::ReadingRest,
@@ -267,12 +279,12 @@ const TEXTS: &[(Msg, &str, &str)] = &[
     ),
 ];
 
-/// The contents pane's header.
+/// The contents pane's header (keys in braces are filled in from the keymap).
 #[must_use]
 pub fn contents_header(lang: Lang, reports: usize) -> String {
     match lang {
-        Lang::En => format!("1 Contents  {reports} reports"),
-        Lang::Zh => format!("1 目录  共{reports}篇"),
+        Lang::En => format!("{{focus_contents}} Contents  {reports} reports"),
+        Lang::Zh => format!("{{focus_contents}} 目录  共{reports}篇"),
     }
 }
 
@@ -280,10 +292,10 @@ pub fn contents_header(lang: Lang, reports: usize) -> String {
 #[must_use]
 pub fn text_header(lang: Lang, report: Option<usize>, reports: usize) -> String {
     match (lang, report) {
-        (Lang::En, Some(r)) => format!("2 Text  report {r}/{reports}"),
-        (Lang::En, None) => "2 Text".into(),
-        (Lang::Zh, Some(r)) => format!("2 正文  第{r}/{reports}篇"),
-        (Lang::Zh, None) => "2 正文".into(),
+        (Lang::En, Some(r)) => format!("{{focus_text}} Text  report {r}/{reports}"),
+        (Lang::En, None) => "{focus_text} Text".into(),
+        (Lang::Zh, Some(r)) => format!("{{focus_text}} 正文  第{r}/{reports}篇"),
+        (Lang::Zh, None) => "{focus_text} 正文".into(),
     }
 }
 
@@ -291,8 +303,8 @@ pub fn text_header(lang: Lang, report: Option<usize>, reports: usize) -> String 
 #[must_use]
 pub fn plans_header(lang: Lang, with: usize, reports: usize) -> String {
     match lang {
-        Lang::En => format!("3 Plans  {with}/{reports} with plans"),
-        Lang::Zh => format!("3 计划  {with}/{reports}篇有计划"),
+        Lang::En => format!("{{focus_plans}} Plans  {with}/{reports} with plans"),
+        Lang::Zh => format!("{{focus_plans}} 计划  {with}/{reports}篇有计划"),
     }
 }
 
@@ -305,7 +317,8 @@ pub fn parsing(lang: Lang, percent: u8) -> String {
     }
 }
 
-/// The results list's header.
+/// The results list's header: the query (the user's text, put in after the keys of `keys`
+/// were filled in, so a query is never read as a key name), the count and scope, and `keys`.
 #[must_use]
 pub fn results_header(
     lang: Lang,
@@ -313,21 +326,27 @@ pub fn results_header(
     hits: usize,
     scope: &str,
     cap: Option<usize>,
+    keys: &str,
 ) -> String {
     match lang {
         Lang::En => {
             let shown = cap.map_or_else(String::new, |n| format!(", first {n} listed"));
-            format!(
-                "/{query}: {hits} hits in {scope}{shown}  ({{open}} go, {{cycle_scope}} scope, {{cancel}} close)"
-            )
+            format!("/{query}: {hits} hits in {scope}{shown}  {keys}")
         }
         Lang::Zh => {
             let shown = cap.map_or_else(String::new, |n| format!("，列出前{n}个"));
-            format!(
-                "/{query}：{scope}中{hits}处{shown}  （{{open}} 前往，{{cycle_scope}} 范围，{{cancel}} 关闭）"
-            )
+            format!("/{query}：{scope}中{hits}处{shown}  {keys}")
         }
     }
+}
+
+/// The results list's keys, to be filled in from the keymap.
+#[must_use]
+pub fn results_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "({open} go, {cycle_scope} scope, {cancel} close)",
+        "（{open} 前往，{cycle_scope} 范围，{cancel} 关闭）",
+    )
 }
 
 /// The jump picker's hint.

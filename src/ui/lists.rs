@@ -73,17 +73,19 @@ pub fn results(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
         .as_ref()
         .map_or("", |s| s.query.text.as_str());
     let lang = app.settings().lang;
-    let header = crate::reader::i18n::results_header(
+    let keys = app.keymap().fill(
+        crate::reader::i18n::results_keys(lang),
+        crate::reader::keymap::Context::List,
+    );
+    let title = crate::reader::i18n::results_header(
         lang,
         query,
         r.total,
         r.scope.label(lang),
         r.truncated
             .then_some(crate::reader::app::results::MAX_LISTED),
+        &keys,
     );
-    let title = app
-        .keymap()
-        .fill(&header, crate::reader::keymap::Context::List);
     let rows: Vec<(u16, String, ratatui::style::Style)> = r
         .rows
         .iter()

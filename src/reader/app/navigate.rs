@@ -8,6 +8,7 @@ use crate::doc::model::LineNo;
 use crate::doc::view::Anchor;
 use crate::reader::action::Action;
 use crate::reader::i18n::{self, Msg};
+use crate::reader::keymap::Context;
 use crate::reader::layout::{self, Pane};
 use crate::reader::theme;
 
@@ -276,6 +277,10 @@ impl App {
             return;
         }
         let r = self.reading.node.report();
+        if self.reading.doc.reports[r].headings.is_empty() && r < self.reading.parsed {
+            self.message = Some(self.settings.lang.get(Msg::NothingToFold).into());
+            return;
+        }
         let open = self.reading.tree.unfolded[r];
         match (action, self.reading.node) {
             // `h` on a heading goes up to its report, as in file managers.
@@ -362,12 +367,16 @@ impl App {
 
     pub(super) fn open(&mut self) {
         if self.reading.doc.reports.is_empty() {
+            self.message = Some(self.settings.lang.get(Msg::ReadingReports).into());
             return;
         }
         let line = match self.focus {
             Pane::Contents => cursor::node_line(&self.reading.doc, self.reading.node),
             Pane::Plans => cursor::entry_line(&self.reading.doc, self.reading.entry),
-            Pane::Text => return,
+            Pane::Text => {
+                self.message = Some(self.hint(Msg::OpenFromAList, Context::Global));
+                return;
+            }
         };
         let (node, entry) = (self.reading.node, self.reading.entry);
         self.jump_to(Anchor::line(line));
