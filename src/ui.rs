@@ -9,7 +9,7 @@ pub mod plans;
 pub mod prompt;
 pub mod text;
 
-use crate::reader::i18n::{self, Msg};
+use crate::reader::i18n::{self, Phrase};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -182,9 +182,10 @@ fn status_right(app: &App) -> String {
     let pending = app
         .pending()
         .map_or_else(String::new, |p| format!(" {p} |"));
-    let help = app
-        .keymap()
-        .fill(lang.get(Msg::Help), crate::reader::keymap::Context::Global);
+    let help = app.keymap().fill(
+        lang.get(Phrase::Help),
+        crate::reader::keymap::Context::Global,
+    );
     format!(
         "{pending}{loading} L{}/{total} {percent}% {}  {help} ",
         top.line, doc.encoding

@@ -24,7 +24,7 @@ use crate::doc::model::{Compilation, Report};
 use crate::doc::search::Hit;
 use crate::doc::view::{Anchor, DocView};
 use crate::reader::action::Action;
-use crate::reader::i18n::{self, Msg as Text};
+use crate::reader::i18n::{self, Phrase};
 use crate::reader::key::Key;
 use crate::reader::keymap::{Context, Keymap};
 use crate::reader::layout::{self, Layout, Pane};
@@ -291,15 +291,15 @@ impl App {
     fn toggle_mouse(&mut self) -> Effect {
         self.mouse = !self.mouse;
         self.message = Some(if self.mouse {
-            self.hint(Text::MouseOn, Context::Global)
+            self.hint(Phrase::MouseOn, Context::Global)
         } else {
-            self.settings.lang.get(Text::MouseOff).into()
+            self.settings.lang.get(Phrase::MouseOff).into()
         });
         Effect::Mouse(self.mouse)
     }
 
     /// A fixed string of the interface with the keys it names filled in from the live keymap.
-    pub(crate) fn hint(&self, text: Text, context: Context) -> String {
+    pub(crate) fn hint(&self, text: Phrase, context: Context) -> String {
         self.settings
             .keymap
             .fill(self.settings.lang.get(text), context)

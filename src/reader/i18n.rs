@@ -106,7 +106,7 @@ pub fn state_not_saved(lang: Lang, path: &std::path::Path, e: &std::io::Error) -
 
 /// Fixed strings of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
+pub enum Phrase {
     ReadingReports,
     ReadingOne,
     NoPlanPart,
@@ -154,7 +154,7 @@ impl Lang {
 
     /// A fixed string in this language.
     #[must_use]
-    pub fn get(self, msg: Msg) -> &'static str {
+    pub fn get(self, msg: Phrase) -> &'static str {
         TEXTS
             .iter()
             .find(|(m, _, _)| *m == msg)
@@ -163,117 +163,121 @@ impl Lang {
 }
 
 /// Every fixed string: (which, English, Chinese).
-const TEXTS: &[(Msg, &str, &str)] = &[
+const TEXTS: &[(Phrase, &str, &str)] = &[
     (
-        Msg::ReadingReports,
+        Phrase::ReadingReports,
         "(reading the reports...)",
         "（正在读取各篇...）",
     ),
-    (Msg::ReadingOne, "(reading...)", "（读取中...）"),
-    (Msg::NoPlanPart, "(no plan part)", "（无计划部分）"),
+    (Phrase::ReadingOne, "(reading...)", "（读取中...）"),
+    (Phrase::NoPlanPart, "(no plan part)", "（无计划部分）"),
     (
-        Msg::PlanProse,
+        Phrase::PlanProse,
         "(plan prose, no heading)",
         "（计划段落，无标题）",
     ),
     (
-        Msg::HelpTitle,
+        Phrase::HelpTitle,
         "Keys ({down}/{up} scroll, {toggle_help} close)",
         "按键（{down}/{up} 滚动，{toggle_help} 关闭）",
     ),
-    (Msg::Help, "{toggle_help} help", "{toggle_help} 帮助"),
+    (Phrase::Help, "{toggle_help} help", "{toggle_help} 帮助"),
     (
-        Msg::MarksTitle,
+        Phrase::MarksTitle,
         "Marks  ({open} go, {cancel} close)",
         "书签  （{open} 前往，{cancel} 关闭）",
     ),
     (
-        Msg::NoMarks,
+        Phrase::NoMarks,
         "no marks yet: {set_mark} then a letter sets one",
         "还没有书签：按 {set_mark} 再按一个字母即可设置",
     ),
     (
-        Msg::SearchHint,
+        Phrase::SearchHint,
         " {prompt_confirm} search, {prompt_cancel} back, {prompt_toggle_regex} regex, {history_older}/{history_newer} history ",
         " {prompt_confirm} 搜索，{prompt_cancel} 返回，{prompt_toggle_regex} 正则，{history_older}/{history_newer} 历史 ",
     ),
     (
-        Msg::Selecting,
+        Phrase::Selecting,
         "selecting lines: {down}/{up} extend, {copy_section} copies, {select_lines} or {cancel} cancels",
         "选行中：{down}/{up} 扩展，{copy_section} 复制，{select_lines} 或 {cancel} 取消",
     ),
     (
-        Msg::MouseOn,
+        Phrase::MouseOn,
         "mouse on: a click opens a contents or plans row, the wheel scrolls ({toggle_mouse}: off)",
         "鼠标已开：点击目录或计划行即打开，滚轮滚动（{toggle_mouse} 关闭）",
     ),
-    (Msg::MouseOff, "mouse off", "鼠标已关"),
+    (Phrase::MouseOff, "mouse off", "鼠标已关"),
     (
-        Msg::EndOnScreen,
+        Phrase::EndOnScreen,
         "the end of the compilation is on screen",
         "已显示到汇编末尾",
     ),
     (
-        Msg::NoSearchYet,
+        Phrase::NoSearchYet,
         "no search yet: {open_search} to search",
         "还没有搜索：按 {open_search} 搜索",
     ),
     (
-        Msg::CountingForList,
+        Phrase::CountingForList,
         "counting the hits; the list opens when they are counted ({cancel} stops)",
         "正在统计命中，统计完即打开列表（{cancel} 停止）",
     ),
     (
-        Msg::NoSearchForList,
+        Phrase::NoSearchForList,
         "no search yet: {open_search} to search, then {open_results} for the list",
         "还没有搜索：按 {open_search} 搜索，再按 {open_results} 列出结果",
     ),
-    (Msg::OldestJump, "at the oldest jump", "已是最早的跳转"),
-    (Msg::NewestJump, "at the newest jump", "已是最新的跳转"),
-    (Msg::NoJumpBack, "no jump to go back to", "没有可返回的跳转"),
+    (Phrase::OldestJump, "at the oldest jump", "已是最早的跳转"),
+    (Phrase::NewestJump, "at the newest jump", "已是最新的跳转"),
     (
-        Msg::MarkLetters,
+        Phrase::NoJumpBack,
+        "no jump to go back to",
+        "没有可返回的跳转",
+    ),
+    (
+        Phrase::MarkLetters,
         "marks are letters a-z, A-Z",
         "书签须是字母 a-z、A-Z",
     ),
     (
-        Msg::WrappedTop,
+        Phrase::WrappedTop,
         "search wrapped: continuing from the top",
         "搜索已绕回：从开头继续",
     ),
     (
-        Msg::WrappedBottom,
+        Phrase::WrappedBottom,
         "search wrapped: continuing from the bottom",
         "搜索已绕回：从末尾继续",
     ),
     (
-        Msg::NothingToCopyYet,
+        Phrase::NothingToCopyYet,
         "nothing to copy yet: the reports are still being read",
         "暂无可复制内容：各篇仍在读取",
     ),
-    (Msg::TitlePage, "(title page)", "（标题页）"),
-    (Msg::ScopeAll, "whole compilation", "整部汇编"),
-    (Msg::ScopePlans, "plan parts only", "仅计划部分"),
-    (Msg::ScopeReport, "current report", "当前篇"),
+    (Phrase::TitlePage, "(title page)", "（标题页）"),
+    (Phrase::ScopeAll, "whole compilation", "整部汇编"),
+    (Phrase::ScopePlans, "plan parts only", "仅计划部分"),
+    (Phrase::ScopeReport, "current report", "当前篇"),
     (
-        Msg::Osc52Large,
+        Phrase::Osc52Large,
         "; large: some terminals cut OSC 52 short",
         "；内容较大：部分终端会截断 OSC 52",
     ),
-    (Msg::Regex, "(regex)", "（正则）"),
+    (Phrase::Regex, "(regex)", "（正则）"),
     (
-        Msg::NothingToFold,
+        Phrase::NothingToFold,
         "this report has no headings to fold",
         "本篇没有可折叠的标题",
     ),
     (
-        Msg::OpenFromAList,
+        Phrase::OpenFromAList,
         "{open} opens the row selected in the contents ({focus_contents}) or plans ({focus_plans}) pane",
         "{open} 打开目录栏（{focus_contents}）或计划栏（{focus_plans}）中选中的行",
     ),
-    (Msg::PickerTitle, "reports and headings", "篇目和标题"),
+    (Phrase::PickerTitle, "reports and headings", "篇目和标题"),
     (
-        Msg::ReadingRest,
+        Phrase::ReadingRest,
         "the rest of the file is still being read: going there when it is in",
         "文件其余部分仍在读取：读完即前往",
     ),

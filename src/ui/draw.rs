@@ -110,7 +110,9 @@ pub fn not_yet(
         area.x,
         area.y,
         area.x + area.width,
-        settings.lang.get(crate::reader::i18n::Msg::ReadingReports),
+        settings
+            .lang
+            .get(crate::reader::i18n::Phrase::ReadingReports),
         theme.no_plan,
         settings.ambiguous_wide,
     );

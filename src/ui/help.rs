@@ -14,7 +14,7 @@ use crate::reader::theme::Theme;
 pub fn render(app: &App, theme: &Theme, area: Rect, scroll: usize, buf: &mut Buffer) {
     let wide = app.settings().ambiguous_wide;
     let title = app.keymap().fill(
-        app.settings().lang.get(i18n::Msg::HelpTitle),
+        app.settings().lang.get(i18n::Phrase::HelpTitle),
         crate::reader::keymap::Context::Help,
     );
     let title = title.trim();

@@ -1,6 +1,6 @@
 //! The search results list and the marks list, drawn over the panes.
 
-use crate::reader::i18n::Msg;
+use crate::reader::i18n::Phrase;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -105,7 +105,7 @@ pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme();
     let marks = app.sorted_marks();
     let rows: Vec<(u16, String, ratatui::style::Style)> = if marks.is_empty() {
-        let none = app.settings().lang.get(Msg::NoMarks);
+        let none = app.settings().lang.get(Phrase::NoMarks);
         vec![(
             0,
             app.keymap()
@@ -133,7 +133,7 @@ pub fn marks(app: &App, area: Rect, buf: &mut Buffer) {
         app,
         area,
         &app.keymap().fill(
-            app.settings().lang.get(Msg::MarksTitle),
+            app.settings().lang.get(Phrase::MarksTitle),
             crate::reader::keymap::Context::List,
         ),
         &rows,

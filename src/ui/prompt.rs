@@ -7,12 +7,12 @@ use super::draw::{fill, overlay, put, restyle, truncate};
 use crate::doc::wrap::str_width;
 use crate::reader::app::App;
 use crate::reader::app::find::{Prompt, PromptKind};
-use crate::reader::i18n::{self, Lang, Msg};
+use crate::reader::i18n::{self, Lang, Phrase};
 
 fn prefix(p: &Prompt, lang: Lang) -> String {
     match (p.kind, p.regex) {
         (PromptKind::Search, false) => "/".into(),
-        (PromptKind::Search, true) => format!("/{} ", lang.get(Msg::Regex)),
+        (PromptKind::Search, true) => format!("/{} ", lang.get(Phrase::Regex)),
         (PromptKind::Jump, _) => ":".into(),
     }
 }
@@ -31,7 +31,7 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
         (Some(e), _, _) => format!(" {e} "),
         (None, PromptKind::Search, Some(s)) => format!(" {} ", s.counter()),
         (None, PromptKind::Search, None) => app.keymap().fill(
-            lang.get(Msg::SearchHint),
+            lang.get(Phrase::SearchHint),
             crate::reader::keymap::Context::Prompt,
         ),
         (None, PromptKind::Jump, _) => app.keymap().fill(
@@ -88,7 +88,7 @@ fn picker(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
         height: rows + 2,
         ..status
     };
-    let title = app.settings().lang.get(Msg::PickerTitle);
+    let title = app.settings().lang.get(Phrase::PickerTitle);
     let area = overlay(buf, frame, title, theme.prompt, theme.header_focus, wide);
     // Scroll so the selected row is shown.
     let first = p.selected.saturating_sub(usize::from(rows) - 1);

@@ -5,7 +5,7 @@ use super::{App, Effect};
 use crate::doc::model::LineNo;
 use crate::doc::view::Anchor;
 use crate::reader::action::Action;
-use crate::reader::i18n::{self, Msg};
+use crate::reader::i18n::{self, Phrase};
 use crate::reader::keymap::Context;
 use crate::reader::layout::Pane;
 
@@ -20,7 +20,7 @@ impl App {
         self.message = self
             .reading
             .selection
-            .map(|_| self.hint(Msg::Selecting, Context::Text));
+            .map(|_| self.hint(Phrase::Selecting, Context::Text));
     }
 
     /// Builds the text for a copy action; the event loop puts it on the clipboard.
@@ -64,7 +64,7 @@ impl App {
                 let report = doc.reports.get(r).filter(|_| action == Action::CopyPlan);
                 self.message = Some(match report {
                     Some(report) => i18n::has_no_plan(self.settings.lang, &report.title),
-                    None => self.settings.lang.get(Msg::NothingToCopyYet).into(),
+                    None => self.settings.lang.get(Phrase::NothingToCopyYet).into(),
                 });
                 Effect::None
             }
@@ -142,7 +142,7 @@ impl App {
                 if method == crate::reader::settings::ClipboardMethod::Osc52
                     && payload > crate::reader::settings::OSC52_WARN_BYTES
                 {
-                    m.push_str(lang.get(Msg::Osc52Large));
+                    m.push_str(lang.get(Phrase::Osc52Large));
                 }
                 m
             }

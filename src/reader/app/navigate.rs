@@ -7,7 +7,7 @@ use super::{App, Effect};
 use crate::doc::model::LineNo;
 use crate::doc::view::Anchor;
 use crate::reader::action::Action;
-use crate::reader::i18n::{self, Msg};
+use crate::reader::i18n::{self, Phrase};
 use crate::reader::keymap::Context;
 use crate::reader::layout::{self, Pane};
 use crate::reader::theme;
@@ -118,7 +118,7 @@ impl App {
             Some(line) => {
                 self.jump_to(Anchor::line(line));
                 if self.reading.top == here {
-                    self.message = Some(self.settings.lang.get(Msg::EndOnScreen).into());
+                    self.message = Some(self.settings.lang.get(Phrase::EndOnScreen).into());
                 }
             }
             None => {
@@ -278,7 +278,7 @@ impl App {
         }
         let r = self.reading.node.report();
         if self.reading.doc.reports[r].headings.is_empty() && r < self.reading.parsed {
-            self.message = Some(self.settings.lang.get(Msg::NothingToFold).into());
+            self.message = Some(self.settings.lang.get(Phrase::NothingToFold).into());
             return;
         }
         let open = self.reading.tree.unfolded[r];
@@ -367,14 +367,14 @@ impl App {
 
     pub(super) fn open(&mut self) {
         if self.reading.doc.reports.is_empty() {
-            self.message = Some(self.settings.lang.get(Msg::ReadingReports).into());
+            self.message = Some(self.settings.lang.get(Phrase::ReadingReports).into());
             return;
         }
         let line = match self.focus {
             Pane::Contents => cursor::node_line(&self.reading.doc, self.reading.node),
             Pane::Plans => cursor::entry_line(&self.reading.doc, self.reading.entry),
             Pane::Text => {
-                self.message = Some(self.hint(Msg::OpenFromAList, Context::Global));
+                self.message = Some(self.hint(Phrase::OpenFromAList, Context::Global));
                 return;
             }
         };

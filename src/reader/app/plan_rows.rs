@@ -5,7 +5,7 @@
 use super::App;
 use super::cursor::PlanEntry;
 use crate::doc::wrap::wrap_line;
-use crate::reader::i18n::Msg;
+use crate::reader::i18n::Phrase;
 
 /// What a row shows, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,14 +95,14 @@ impl App {
         push(head, 0, &title, Role::ReportTitle);
         let Some(p) = &report.plan else {
             let missing = if r >= self.reading.parsed {
-                Msg::ReadingOne
+                Phrase::ReadingOne
             } else {
-                Msg::NoPlanPart
+                Phrase::NoPlanPart
             };
             push(head, 2, lang.get(missing), Role::NoPlan);
             return;
         };
-        let heading = p.heading.as_deref().unwrap_or(lang.get(Msg::PlanProse));
+        let heading = p.heading.as_deref().unwrap_or(lang.get(Phrase::PlanProse));
         push(head, 2, heading, Role::PlanHeading);
         for (k, item) in p.items.iter().enumerate() {
             let entry = PlanEntry {

@@ -4,7 +4,7 @@
 use super::App;
 use crate::doc::model::LineNo;
 use crate::doc::search::{self, Hit};
-use crate::reader::i18n::Msg;
+use crate::reader::i18n::Phrase;
 
 /// Which hits the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,9 +21,9 @@ impl Scope {
     #[must_use]
     pub fn label(self, lang: crate::reader::i18n::Lang) -> &'static str {
         lang.get(match self {
-            Self::All => Msg::ScopeAll,
-            Self::Plans => Msg::ScopePlans,
-            Self::Report(_) => Msg::ScopeReport,
+            Self::All => Phrase::ScopeAll,
+            Self::Plans => Phrase::ScopePlans,
+            Self::Report(_) => Phrase::ScopeReport,
         })
     }
 }
@@ -65,8 +65,10 @@ impl App {
     /// Opens the list for the current search (`&`, `F`).
     pub fn open_results(&mut self) {
         if self.reading.finder.search.is_none() {
-            self.message =
-                Some(self.hint(Msg::NoSearchForList, crate::reader::keymap::Context::Global));
+            self.message = Some(self.hint(
+                Phrase::NoSearchForList,
+                crate::reader::keymap::Context::Global,
+            ));
             return;
         }
         self.open_results_in(Scope::All);
@@ -86,8 +88,10 @@ impl App {
             self.reading.results = Some(self.build_results(scope));
         } else {
             self.reading.results_waiting = Some(scope);
-            self.message =
-                Some(self.hint(Msg::CountingForList, crate::reader::keymap::Context::Global));
+            self.message = Some(self.hint(
+                Phrase::CountingForList,
+                crate::reader::keymap::Context::Global,
+            ));
         }
     }
 
@@ -214,7 +218,7 @@ impl App {
             None => doc
                 .name
                 .clone()
-                .unwrap_or_else(|| self.settings.lang.get(Msg::TitlePage).into()),
+                .unwrap_or_else(|| self.settings.lang.get(Phrase::TitlePage).into()),
         }
     }
 }

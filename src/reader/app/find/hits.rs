@@ -10,7 +10,7 @@ use super::super::loading::PendingPlace;
 use super::super::{App, Effect};
 use crate::doc::search::{self, Hit, Query};
 use crate::doc::view::Anchor;
-use crate::reader::i18n::{self, Msg};
+use crate::reader::i18n::{self, Phrase};
 use crate::reader::keymap::Context;
 
 /// The search in force for `n`/`N` and highlighting.
@@ -84,7 +84,7 @@ impl App {
     /// next hit may lie beyond the preview).
     pub(in crate::reader::app) fn next_hit(&mut self, forward: bool) {
         let Some(s) = self.reading.finder.search.as_ref() else {
-            self.message = Some(self.hint(Msg::NoSearchYet, Context::Global));
+            self.message = Some(self.hint(Phrase::NoSearchYet, Context::Global));
             return;
         };
         let text = self.reading.doc.text.as_str();
@@ -109,7 +109,7 @@ impl App {
             } else {
                 PendingPlace::LastHit
             });
-            self.message = Some(self.settings.lang.get(Msg::ReadingRest).into());
+            self.message = Some(self.settings.lang.get(Phrase::ReadingRest).into());
             return;
         }
         match found {
@@ -135,9 +135,9 @@ impl App {
         match found {
             Some(hit) => {
                 let note = if forward {
-                    Msg::WrappedTop
+                    Phrase::WrappedTop
                 } else {
-                    Msg::WrappedBottom
+                    Phrase::WrappedBottom
                 };
                 self.land_on_hit(hit, Some(note));
             }
@@ -146,7 +146,7 @@ impl App {
     }
 
     /// Makes `hit` the current one and shows it, with `note` (or no message).
-    pub(in crate::reader::app) fn land_on_hit(&mut self, hit: Hit, note: Option<Msg>) {
+    pub(in crate::reader::app) fn land_on_hit(&mut self, hit: Hit, note: Option<Phrase>) {
         if let Some(s) = self.reading.finder.search.as_mut() {
             s.current = Some(hit.clone());
         }

@@ -2,7 +2,7 @@
 
 use super::super::App;
 use crate::doc::view::Anchor;
-use crate::reader::i18n::{self, Msg};
+use crate::reader::i18n::{self, Phrase};
 
 /// Which mark command waits for its letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,7 @@ impl App {
         let f = &mut self.reading.finder;
         if back {
             if f.jump_pos == 0 {
-                self.message = Some(self.settings.lang.get(Msg::OldestJump).into());
+                self.message = Some(self.settings.lang.get(Phrase::OldestJump).into());
                 return;
             }
             if f.jump_pos == f.jumps.len() && f.jumps.last() != Some(&here) {
@@ -69,7 +69,7 @@ impl App {
             f.jump_pos -= 1;
         } else {
             if f.jump_pos + 1 >= f.jumps.len() {
-                self.message = Some(self.settings.lang.get(Msg::NewestJump).into());
+                self.message = Some(self.settings.lang.get(Phrase::NewestJump).into());
                 return;
             }
             f.jump_pos += 1;
@@ -87,14 +87,14 @@ impl App {
             }
             (MarkKey::Go, '\'') => match self.reading.finder.last_jump_from {
                 Some(a) => self.jump_to(a),
-                None => self.message = Some(self.settings.lang.get(Msg::NoJumpBack).into()),
+                None => self.message = Some(self.settings.lang.get(Phrase::NoJumpBack).into()),
             },
             (MarkKey::Go, _) => match self.reading.finder.marks.get(&c).copied() {
                 Some(a) => self.jump_to(a),
                 None => self.message = Some(i18n::mark_unset(self.settings.lang, c)),
             },
             (MarkKey::Set, _) => {
-                self.message = Some(self.settings.lang.get(Msg::MarkLetters).into());
+                self.message = Some(self.settings.lang.get(Phrase::MarkLetters).into());
             }
         }
     }

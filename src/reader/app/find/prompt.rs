@@ -79,9 +79,9 @@ impl App {
     }
 
     /// A key typed into the prompt (text entry is the one place keys are not in the table).
-    /// The text is searched once the batch of keys it came in is handled ([`Msg::Settle`]).
+    /// The text is searched once the batch of keys it came in is handled ([`Phrase::Settle`]).
     ///
-    /// [`Msg::Settle`]: super::Msg::Settle
+    /// [`Phrase::Settle`]: super::Msg::Settle
     pub(in crate::reader::app) fn prompt_input(&mut self, key: Key) {
         let Some(prompt) = self.reading.finder.prompt.as_mut() else {
             return;
