@@ -278,3 +278,70 @@ fn a_broken_config_is_named_in_the_status_line_and_the_defaults_used() {
     t.wait("the second report", |s| s.contains("report 2/14"));
     t.keys(&["q"]);
 }
+
+#[test]
+fn mouse_clicks_open_rows_and_the_wheel_scrolls_through_the_keymap() {
+    let command = format!("{BIN} {}", fixture("000_3aa89c1d59f293ce.txt"));
+    let t = Tmux::start("mouse", 160, 45, &command);
+    let screen = t.wait("the reader", |s| {
+        s.contains("14 reports") && s.contains("? help")
+    });
+    // Mouse reporting is off until `M`: the terminal keeps its own selection.
+    t.keys(&["M"]);
+    t.wait("mouse on", |s| s.contains("mouse on"));
+    // The row of report 5 in the contents pane, clicked as the terminal reports a click (SGR,
+    // 1-based cells).
+    let row = screen
+        .lines()
+        .position(|l| l.contains("  5 市2023年生物"))
+        .expect("report 5 listed")
+        + 1;
+    t.keys(&["-l", &format!("\x1b[<0;8;{row}M\x1b[<0;8;{row}m")]);
+    t.wait("report 5 opened", |s| s.contains("report 5/14"));
+    // The wheel over the text scrolls it: the status line's line number moves on.
+    let before = t.screen();
+    let line_of = |s: &str| {
+        s.lines()
+            .last()
+            .and_then(|l| l.split(" L").nth(1))
+            .and_then(|r| r.split('/').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .expect("a line number")
+    };
+    let start = line_of(&before);
+    for _ in 0..6 {
+        t.keys(&["-l", "\x1b[<65;80;20M"]);
+    }
+    t.wait("scrolled by the wheel", |s| line_of(s) > start);
+    t.keys(&["q"]);
+}
+
+#[test]
+fn overlays_are_bordered_layers_at_every_size() {
+    let command = format!("{BIN} {}", fixture("000_3aa89c1d59f293ce.txt"));
+    for (w, h) in [(160u16, 45u16), (100, 30), (80, 24), (60, 20)] {
+        let t = Tmux::start(&format!("overlay{w}"), w, h, &command);
+        t.wait("the reader", |s| s.contains("? help"));
+        t.keys(&["?"]);
+        let help = t.wait("the help", |s| s.contains("Keys ("));
+        let rows: Vec<&str> = help.lines().collect();
+        let top = rows
+            .iter()
+            .position(|l| l.contains("┌─ Keys"))
+            .expect("top border");
+        let bottom = rows
+            .iter()
+            .rposition(|l| l.contains('└'))
+            .expect("bottom border");
+        assert!(bottom > top + 2, "{w}×{h}: {help}");
+        for r in &rows[top + 1..bottom] {
+            assert_eq!(r.matches('│').count(), 2, "{w}×{h}: both borders on {r:?}");
+        }
+        // `G` then `k`: the help scrolls back at once.
+        t.keys(&["G"]);
+        let end = t.wait("the end of the help", |s| s.contains("close the list"));
+        t.keys(&["k"]);
+        t.wait("one row back", |s| s != end);
+        t.keys(&["q", "q"]);
+    }
+}

@@ -51,7 +51,7 @@ impl App {
             return;
         };
         let typed = prompt.text();
-        let needle: Vec<char> = typed.trim().chars().flat_map(char::to_lowercase).collect();
+        let needle: Vec<char> = typed.trim().chars().map(fold_case).collect();
         // A line or a percentage names no report or heading.
         let numeric = typed.trim().trim_end_matches('%').parse::<f64>().is_ok();
         let mut scored = if numeric {
@@ -90,14 +90,22 @@ impl App {
             if let Some(score) = fuzzy_score_chars(needle, report.title.chars()) {
                 scored.push((score, r, None));
             }
+            // A heading is matched as `marker text title`: the heading's own characters are
+            // read for each heading, the title's part once per report (for each place the
+            // heading could have left the match), so a keystroke reads each title once.
+            let mut tails: Vec<Option<[Tail; 2]>> = vec![None; needle.len()];
             for (i, h) in report.headings.iter().enumerate() {
-                let haystack = h
-                    .marker
-                    .chars()
-                    .chain(h.text.chars())
-                    .chain(std::iter::once(' '))
-                    .chain(report.title.chars());
-                if let Some(score) = fuzzy_score_chars(needle, haystack) {
+                let head = Matching::default()
+                    .feed(needle, h.marker.chars())
+                    .feed(needle, h.text.chars());
+                let score = if head.k == needle.len() {
+                    Some(head.score)
+                } else {
+                    let tail = tails[head.k]
+                        .get_or_insert_with(|| Tail::both(needle, head.k, &report.title));
+                    head.join(&tail[usize::from(head.ends_adjacent())], needle.len())
+                };
+                if let Some(score) = score {
                     scored.push((score, r, Some(i)));
                 }
             }
@@ -136,28 +144,171 @@ pub fn fuzzy_score(needle: &[char], haystack: &str) -> Option<i64> {
 /// [`fuzzy_score`] over any characters (a label and its report's title, unjoined).
 #[must_use]
 pub fn fuzzy_score_chars(needle: &[char], haystack: impl Iterator<Item = char>) -> Option<i64> {
-    if needle.is_empty() {
-        return Some(0);
+    let m = Matching::default().feed(needle, haystack);
+    (m.k == needle.len()).then_some(m.score)
+}
+
+/// The character as the picker compares it: lower-case. ASCII and the CJK ranges (which have
+/// no case) are answered without a table lookup: they are nearly every character read.
+#[must_use]
+pub fn fold_case(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else if ('\u{2E80}'..'\u{FF21}').contains(&c) || c > '\u{FF3A}' && c < '\u{10000}' {
+        c
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
     }
-    let mut score: i64 = 0;
-    let mut k = 0;
-    let mut previous: Option<usize> = None;
-    for (i, c) in haystack.flat_map(char::to_lowercase).enumerate() {
-        if k == needle.len() {
-            break;
-        }
-        if c == needle[k] {
-            score += if previous.is_some_and(|p| p + 1 == i) {
-                8
-            } else {
-                1
-            };
-            if k == 0 {
-                score -= i64::try_from(i.min(50)).unwrap_or(50) / 5;
+}
+
+/// A greedy fuzzy match of a needle, read over a haystack piece by piece: each needle
+/// character is taken at its first occurrence after the previous one. Contiguous characters
+/// score 8, others 1; the first one costs a fifth of its position (up to 50).
+#[derive(Debug, Clone, Copy, Default)]
+struct Matching {
+    /// Needle characters matched so far.
+    k: usize,
+    score: i64,
+    /// Where the last matched character was.
+    previous: Option<usize>,
+    /// The position of the next haystack character.
+    i: usize,
+    /// The first match's position is not charged (it is charged where the pieces are joined).
+    free_start: bool,
+    /// Where the first match was, when it was in this piece.
+    first: Option<usize>,
+}
+
+impl Matching {
+    #[must_use]
+    fn feed(mut self, needle: &[char], haystack: impl Iterator<Item = char>) -> Self {
+        for c in haystack {
+            if self.k == needle.len() {
+                break;
             }
-            previous = Some(i);
-            k += 1;
+            if fold_case(c) == needle[self.k] {
+                self.score += if self.previous.is_some_and(|p| p + 1 == self.i) {
+                    8
+                } else {
+                    1
+                };
+                if self.k == 0 {
+                    self.first = Some(self.i);
+                    if !self.free_start {
+                        self.score -= start_cost(self.i);
+                    }
+                }
+                self.previous = Some(self.i);
+                self.k += 1;
+            }
+            self.i += 1;
+        }
+        self
+    }
+
+    /// Whether the last character read was matched (the next one would continue a run).
+    fn ends_adjacent(&self) -> bool {
+        self.previous.is_some_and(|p| p + 1 == self.i)
+    }
+
+    /// This heading part's match completed by a title's `tail`: the total score, or `None`
+    /// when the needle is not matched to its end.
+    fn join(&self, tail: &Tail, needle_len: usize) -> Option<i64> {
+        if tail.k != needle_len {
+            return None;
+        }
+        let start = match (self.k, tail.first) {
+            // The first character matched in the title: charged by its place in the whole.
+            (0, Some(at)) => start_cost(self.i + at),
+            _ => 0,
+        };
+        Some(self.score + tail.score - start)
+    }
+}
+
+/// The cost of a match that starts at position `i`.
+fn start_cost(i: usize) -> i64 {
+    i64::try_from(i.min(50)).unwrap_or(50) / 5
+}
+
+/// The rest of a match read over `' '` and a report's title, from needle character `k` on.
+#[derive(Debug, Clone, Copy)]
+struct Tail {
+    k: usize,
+    score: i64,
+    /// Where the needle's first character was matched (from the separator), when `k` was 0.
+    first: Option<usize>,
+}
+
+impl Tail {
+    /// The tails for a heading part that left the match at `k`: its last character not
+    /// matched (`[0]`) or matched (`[1]`, so a match on the separator continues a run).
+    fn both(needle: &[char], k: usize, title: &str) -> [Self; 2] {
+        [false, true].map(|adjacent| {
+            // Positions from 1 (the separator); the heading's last character is at 0.
+            let start = Matching {
+                k,
+                previous: adjacent.then_some(0),
+                i: 1,
+                free_start: true,
+                ..Matching::default()
+            };
+            let m = start.feed(needle, std::iter::once(' ').chain(title.chars()));
+            Self {
+                k: m.k,
+                score: m.score,
+                first: m.first.map(|f| f - 1),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reading a heading and its title in two pieces scores exactly as reading them joined.
+    #[test]
+    fn pieces_score_as_the_whole() {
+        let sample = include_bytes!("../../../../tests/fixtures/000_3aa89c1d59f293ce.txt");
+        let doc = crate::doc::parse::parse(sample).expect("parses");
+        let needles = [
+            "工作",
+            "一",
+            "生态 环",
+            "2024计划",
+            "（一）加强",
+            " ",
+            "zz",
+            "信访 信访",
+        ];
+        for needle in needles {
+            let needle: Vec<char> = needle.chars().map(fold_case).collect();
+            for report in &doc.reports {
+                for h in &report.headings {
+                    let joined = format!("{}{} {}", h.marker, h.text, report.title);
+                    let whole = fuzzy_score(&needle, &joined);
+                    let head = Matching::default()
+                        .feed(&needle, h.marker.chars())
+                        .feed(&needle, h.text.chars());
+                    let pieces = if head.k == needle.len() {
+                        Some(head.score)
+                    } else {
+                        let tail = Tail::both(&needle, head.k, &report.title);
+                        head.join(&tail[usize::from(head.ends_adjacent())], needle.len())
+                    };
+                    assert_eq!(pieces, whole, "{needle:?} in {joined}");
+                }
+            }
         }
     }
-    (k == needle.len()).then_some(score)
+
+    #[test]
+    fn case_folds_without_tables_where_there_is_no_case() {
+        assert_eq!(fold_case('A'), 'a');
+        assert_eq!(fold_case('Ａ'), 'ａ');
+        assert_eq!(fold_case('É'), 'é');
+        assert_eq!(fold_case('生'), '生');
+        assert_eq!(fold_case('（'), '（');
+    }
 }
