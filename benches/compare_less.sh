@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Side by side in tmux, on the same generated 100 MB compilation: how long `less` and huibian
-# take to show their first screen, and to show a phrase that occurs only in the last report after
-# `/phrase` + Enter. Usage: bash benches/compare_less.sh [MB]  (needs tmux and less).
+# take to show their first screen, to show a phrase that occurs only in the last report after
+# `/phrase` + Enter, and to quit (`q` until the process is gone).
+# Usage: bash benches/compare_less.sh [MB] [RUNS]  (needs tmux and less).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-100}
+runs=${2:-1}
 work=$(mktemp -d)
 trap 'tmux -L cmp kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 cargo build --release --quiet --example generate
@@ -36,8 +38,14 @@ run() {
   tmux -L cmp send-keys -t "$name" "/$phrase" Enter
   local found
   found=$(wait_for "$name" "$phrase" "$start")
-  echo "$name: first screen ${open} ms, /phrase+Enter to the hit on screen ${found} ms"
+  start=$(now_ms)
+  tmux -L cmp send-keys -t "$name" q
+  while tmux -L cmp has-session -t "$name" 2>/dev/null; do sleep 0.002; done
+  local quit=$(( $(now_ms) - start ))
+  echo "$name: first screen ${open} ms, /phrase+Enter to the hit on screen ${found} ms, q ${quit} ms"
 }
 
-run less "LESSHISTFILE=- less $work/big.txt" "2099年度工作总结汇编"
-run huibian "target/release/huibian $work/big.txt" "Contents"
+for ((i = 1; i <= runs; i++)); do
+  run less "LESSHISTFILE=- less $work/big.txt" "2099年度工作总结汇编"
+  run huibian "HUIBIAN_CONFIG_HOME=$work HOME=$work target/release/huibian $work/big.txt" "Contents"
+done

@@ -323,7 +323,8 @@ fn overlays_are_bordered_layers_at_every_size() {
         let t = Tmux::start(&format!("overlay{w}"), w, h, &command);
         t.wait("the reader", |s| s.contains("? help"));
         t.keys(&["?"]);
-        let help = t.wait("the help", |s| s.contains("Keys ("));
+        // The whole frame, down to its bottom border (the terminal may show it in parts).
+        let help = t.wait("the help", |s| s.contains("┌─ Keys (") && s.contains('┘'));
         let rows: Vec<&str> = help.lines().collect();
         let top = rows
             .iter()

@@ -289,16 +289,16 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     }
 }
 
-/// A large file: its beginning shown at once while the whole of it is parsed in the background
-/// (started first, so the whole text is there as early as possible).
+/// A large file: its beginning shown at once, then the whole of it read and parsed in the
+/// background (started once the first screen is out, so nothing competes with it).
 fn read_large(path: &Path, name: Opened, options: &Options) -> Result<(), Error> {
-    let loader = crate::edges::load::spawn(path.to_path_buf());
     if let Ok(Some(preview)) = crate::edges::load::preview(path) {
+        let loader = crate::edges::load::Loader::new(path.to_path_buf());
         return read_with(preview, name, options, Some(loader));
     }
     // No preview (UTF-16, one huge line): wait for the whole file.
     let input = |reason| input_error(path, reason);
-    for news in loader {
+    for news in crate::edges::load::spawn(path.to_path_buf()) {
         if let LoadEvent::Done(done) = news {
             return read(*done.map_err(input)?, name, options);
         }
@@ -500,7 +500,7 @@ fn read_with(
     compilation: Compilation,
     opened: Opened,
     options: &Options,
-    loader: Option<std::sync::mpsc::Receiver<crate::edges::load::LoadEvent>>,
+    loader: Option<crate::edges::load::Loader>,
 ) -> Result<(), Error> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() {

@@ -14,6 +14,10 @@ use crate::doc::parse::{self, ParseError, Stage};
 /// Files up to this size are parsed before the first screen (it takes a few milliseconds).
 pub const PREVIEW_BYTES: u64 = 1 << 20;
 
+/// How much of a larger file the first screen is made from: many screenfuls, read and parsed
+/// in a few milliseconds; the whole text replaces it some 100 ms later.
+pub const HEAD_BYTES: u64 = 256 << 10;
+
 /// What the loading thread reports.
 #[derive(Debug)]
 pub enum LoadEvent {
@@ -32,7 +36,24 @@ pub enum LoadEvent {
     Done(Result<Box<Compilation>, String>),
 }
 
-/// A model of the file's first [`PREVIEW_BYTES`], or `None` when the file is small enough to
+/// The whole file's reading and parsing, to be started when the first screen is out.
+pub struct Loader(PathBuf);
+
+impl Loader {
+    /// A loader for `path`, not started yet.
+    #[must_use]
+    pub fn new(path: PathBuf) -> Self {
+        Self(path)
+    }
+
+    /// Starts reading and parsing on another thread; its news comes through the receiver.
+    #[must_use]
+    pub fn start(self) -> Receiver<LoadEvent> {
+        spawn(self.0)
+    }
+}
+
+/// A model of the file's first [`HEAD_BYTES`], or `None` when the file is small enough to
 /// parse at once or its encoding cannot be cut safely (UTF-16).
 ///
 /// # Errors
@@ -45,7 +66,7 @@ pub fn preview(path: &Path) -> io::Result<Option<Compilation>> {
     let mut head = Vec::new();
     open_regular(path)?
         .0
-        .take(PREVIEW_BYTES)
+        .take(HEAD_BYTES)
         .read_to_end(&mut head)?;
     // A UTF-16 file has NUL bytes and line feeds inside characters: no preview.
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.contains(&0) {

@@ -152,11 +152,14 @@ fn spawn_signal_thread(
 /// # Errors
 /// When the terminal cannot be set up or written to.
 pub fn run(
-    mut app: App,
+    app: App,
     clipboard: crate::edges::clipboard::Method,
-    loader: Option<mpsc::Receiver<LoadEvent>>,
+    loader: Option<crate::edges::load::Loader>,
     state: Option<StateFile>,
 ) -> io::Result<()> {
+    // Never dropped: the process ends right after, and freeing a large model piece by piece
+    // (hundreds of thousands of headings) would hold the way out for tens of milliseconds.
+    let mut app = std::mem::ManuallyDrop::new(app);
     let env = crate::edges::clipboard::Env::from_process();
     let latest: Latest = Arc::new(Mutex::new(None));
     let requests = Arc::new(Requests::default());
@@ -169,6 +172,7 @@ pub fn run(
         requests: &requests,
     };
     let result = event_loop(&mut app, loader, &context);
+    // Nothing of the loader is waited for either: its threads end with the process.
     // The terminal is the shell's again: a failed save can be said on stderr.
     if let (Err(e), Some(state)) = (save(state.as_ref(), &latest), state.as_ref()) {
         eprintln!(
@@ -207,7 +211,7 @@ fn retake(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
 
 fn event_loop(
     app: &mut App,
-    loader: Option<mpsc::Receiver<LoadEvent>>,
+    mut loader: Option<crate::edges::load::Loader>,
     cx: &Context<'_>,
 ) -> io::Result<()> {
     let _guard = Guard;
@@ -219,14 +223,26 @@ fn event_loop(
     let mut counts = Counts::default();
     // What the saved state was last built from.
     let mut kept = None;
+    let mut news = None;
+    let mut first_frame = true;
     loop {
         terminal.draw(|frame| crate::ui::render(frame, app))?;
+        // The whole file is read only once the first screen is out and the terminal has had a
+        // moment (the first wait: 20 ms, or until a key) to show it: reading and parsing take
+        // both cores, and a terminal (tmux over SSH) needs one to draw.
+        if !first_frame && let Some(start) = loader.take() {
+            news = Some(start.start());
+        }
+        first_frame = false;
         let mut effects = Vec::new();
         let events = wait(
             app,
             &mut terminal,
-            loader.as_ref(),
-            &mut counts,
+            Sources {
+                loader: news.as_ref(),
+                counts: &mut counts,
+                idle_returns: loader.is_some(),
+            },
             &mut effects,
             cx,
         )?;
@@ -247,11 +263,15 @@ fn event_loop(
 fn wait(
     app: &mut App,
     terminal: &mut Screen,
-    loader: Option<&mpsc::Receiver<LoadEvent>>,
-    counts: &mut Counts,
+    sources: Sources<'_>,
     effects: &mut Vec<Effect>,
     cx: &Context<'_>,
 ) -> io::Result<Vec<Event>> {
+    let Sources {
+        loader,
+        counts,
+        idle_returns,
+    } = sources;
     let mut events = Vec::new();
     loop {
         let mut woke = false;
@@ -287,11 +307,22 @@ fn wait(
             events.extend(reader_event(&event::read()?));
             break;
         }
+        if idle_returns {
+            break;
+        }
     }
     while event::poll(Duration::ZERO)? {
         events.extend(reader_event(&event::read()?));
     }
     Ok(events)
+}
+
+/// What [`wait`] listens to besides the terminal.
+struct Sources<'a> {
+    loader: Option<&'a mpsc::Receiver<LoadEvent>>,
+    counts: &'a mut Counts,
+    /// Return after one quiet poll (a loader waits to be started).
+    idle_returns: bool,
 }
 
 /// The loader's news as a message.
