@@ -457,7 +457,10 @@ fn government_work_reports_plan_the_year_they_are_given_in() {
             .find(|h| h.line == y.review_heading.line)
             .unwrap_or_else(|| panic!("{name}: no heading at {}", y.review_heading.line));
         assert_eq!(review.level, 1, "{name}");
-        assert!(y.review_heading.text.ends_with(&review.text), "{name}");
+        assert!(
+            y.review_heading.text.ends_with(review.text.as_str()),
+            "{name}"
+        );
     }
 }
 

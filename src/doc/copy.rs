@@ -119,15 +119,18 @@ pub fn plan(doc: &Compilation, r: usize) -> Option<Piece> {
     let p = report.plan.as_ref()?;
     // A plan without a heading is named by its first words, in the document's own language
     // (`下一步，我局将继续…`), not by an English placeholder.
-    let heading = p.heading.clone().unwrap_or_else(|| {
-        let start = doc.text.trimmed(p.start_line);
-        let words: String = start.chars().take(12).collect();
-        if words.len() < start.len() {
-            format!("{words}…")
-        } else {
-            words
-        }
-    });
+    let heading = p.heading.as_deref().map_or_else(
+        || {
+            let start = doc.text.trimmed(p.start_line);
+            let words: String = start.chars().take(12).collect();
+            if words.len() < start.len() {
+                format!("{words}…")
+            } else {
+                words
+            }
+        },
+        str::to_owned,
+    );
     let headings: Vec<&Heading> = match report
         .headings
         .iter()
@@ -258,7 +261,7 @@ pub fn resolve_spec(doc: &Compilation, spec: &str) -> Result<Piece, String> {
             None => {
                 let names: Vec<String> = children
                     .iter()
-                    .map(|&i| report.headings[i].marker.clone())
+                    .map(|&i| report.headings[i].marker.to_string())
                     .collect();
                 let names = if names.is_empty() {
                     "none".to_owned()

@@ -24,8 +24,47 @@ pub struct Text(Arc<Indexed>);
 #[derive(Debug, Default)]
 struct Indexed {
     text: String,
-    /// Byte range of each line in `text`, without its line break; index 0 is line 1.
-    lines: Vec<Range<usize>>,
+    /// Where each line starts in `text` (index 0 is line 1); a line ends where the next one
+    /// starts, less its line break.
+    lines: LineStarts,
+}
+
+/// Line starts, four bytes each when the text is under 4 GiB (a 1 GB text has millions of
+/// lines: the index stays a small fraction of it).
+#[derive(Debug)]
+enum LineStarts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl Default for LineStarts {
+    fn default() -> Self {
+        Self::Narrow(Vec::new())
+    }
+}
+
+impl LineStarts {
+    fn len(&self) -> usize {
+        match self {
+            Self::Narrow(v) => v.len(),
+            Self::Wide(v) => v.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Self::Narrow(v) => v.get(i).map(|&s| s as usize),
+            Self::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    /// How many lines start at or before `offset`.
+    fn starting_by(&self, offset: usize) -> usize {
+        match self {
+            Self::Narrow(v) => v.partition_point(|&s| (s as usize) <= offset),
+            Self::Wide(v) => v.partition_point(|&s| s <= offset),
+        }
+    }
 }
 
 impl Text {
@@ -37,21 +76,32 @@ impl Text {
         let bytes = text.as_bytes();
         let split =
             memchr::memchr(b'\n', &bytes[bytes.len() / 2..]).map(|i| bytes.len() / 2 + i + 1);
-        let lines = match split {
+        let mut starts = match split {
             Some(split) if bytes.len() >= PARALLEL_BYTES => {
                 let (mut first, second) = std::thread::scope(|s| {
-                    let second = s.spawn(|| index_lines(&bytes[split..], split));
-                    (index_lines(&bytes[..split], 0), second.join())
+                    let second = s.spawn(|| line_starts(&bytes[split..], split));
+                    (line_starts(&bytes[..split], 0), second.join())
                 });
                 match second {
                     Ok(second) => {
                         first.extend(second);
                         first
                     }
-                    Err(_) => index_lines(bytes, 0),
+                    Err(_) => line_starts(bytes, 0),
                 }
             }
-            _ => index_lines(bytes, 0),
+            _ => line_starts(bytes, 0),
+        };
+        starts.shrink_to_fit();
+        let lines = if u32::try_from(bytes.len()).is_ok() {
+            LineStarts::Narrow(
+                starts
+                    .into_iter()
+                    .map(|s| u32::try_from(s).unwrap_or(u32::MAX))
+                    .collect(),
+            )
+        } else {
+            LineStarts::Wide(starts)
         };
         Self(Arc::new(Indexed { text, lines }))
     }
@@ -77,25 +127,32 @@ impl Text {
     /// The text of line `no` (1-based) without its line break; empty when out of range.
     #[must_use]
     pub fn line(&self, no: LineNo) -> &str {
-        no.checked_sub(1)
-            .and_then(|i| self.0.lines.get(i))
-            .map_or("", |r| &self.0.text[r.clone()])
+        self.line_range(no).map_or("", |r| &self.0.text[r])
     }
 
-    /// Byte range of line `no` in [`Text::as_str`].
+    /// Byte range of line `no` in [`Text::as_str`], without its line break.
     #[must_use]
     pub fn line_range(&self, no: LineNo) -> Option<Range<usize>> {
-        no.checked_sub(1).and_then(|i| self.0.lines.get(i)).cloned()
+        let i = no.checked_sub(1)?;
+        let start = self.0.lines.get(i)?;
+        let end = match self.0.lines.get(i + 1) {
+            Some(next) => next - 1,
+            None => {
+                let text = &self.0.text;
+                text.len() - usize::from(text.ends_with('\n'))
+            }
+        };
+        Some(start..end.max(start))
     }
 
-    /// The line (1-based) that contains byte offset `offset`.
+    /// The line (1-based) that contains byte offset `offset` (a line break counts with the
+    /// line it ends).
     #[must_use]
     pub fn line_of_offset(&self, offset: usize) -> LineNo {
-        let lines = &self.0.lines;
-        lines
-            .partition_point(|r| r.end < offset)
-            .min(lines.len().saturating_sub(1))
-            + 1
+        self.0
+            .lines
+            .starting_by(offset)
+            .clamp(1, self.0.lines.len().max(1))
     }
 
     /// Line `no`, trimmed of Unicode white space.
@@ -108,6 +165,118 @@ impl Text {
     #[must_use]
     pub fn is_blank(&self, no: LineNo) -> bool {
         self.trimmed(no).is_empty()
+    }
+}
+
+impl Text {
+    /// `piece` as a [`Str`]: a span of this text when it lies in it (no copy: a heading's or
+    /// a plan item's words are nearly always part of one line), else a string of its own.
+    #[must_use]
+    pub fn span(&self, piece: &str) -> Str {
+        let base = self.as_str().as_ptr() as usize;
+        let at = piece.as_ptr() as usize;
+        let inside = at >= base && at + piece.len() <= base + self.as_str().len();
+        match u32::try_from(piece.len()) {
+            Ok(len) if inside && !piece.is_empty() => Str::Span {
+                text: self.clone(),
+                start: at - base,
+                len,
+            },
+            _ => Str::Own(piece.into()),
+        }
+    }
+}
+
+/// Words of the document held by the model: a span of the shared [`Text`] (the usual case,
+/// which costs no copy: the model stays small beside a 1 GB text) or, where the parser joined
+/// or normalised lines, a string of its own. It reads as a `&str` everywhere.
+#[derive(Clone)]
+pub enum Str {
+    Span { text: Text, start: usize, len: u32 },
+    Own(Box<str>),
+}
+
+impl Default for Str {
+    fn default() -> Self {
+        Self::Own(Box::default())
+    }
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Self::Span { text, start, len } => {
+                let end = start + usize::try_from(*len).unwrap_or(usize::MAX);
+                text.as_str().get(*start..end).unwrap_or_default()
+            }
+            Self::Own(s) => s,
+        }
+    }
+}
+
+impl Str {
+    /// The words, as a `&str`.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Str {}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Str {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl From<&str> for Str {
+    fn from(s: &str) -> Self {
+        Self::Own(s.into())
+    }
+}
+
+impl From<String> for Str {
+    fn from(s: String) -> Self {
+        Self::Own(s.into_boxed_str())
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        self
     }
 }
 
@@ -264,11 +433,11 @@ pub struct Heading {
     pub level: u8,
     pub style: MarkerStyle,
     /// The marker as written (`（一）`, `(一）`, `1、`).
-    pub marker: String,
+    pub marker: Str,
     /// The number the marker stands for.
     pub number: u32,
     /// The heading phrase without marker and closing punctuation.
-    pub text: String,
+    pub text: Str,
     /// True when body text follows the heading phrase on the same line.
     pub run_in: bool,
 }
@@ -301,7 +470,7 @@ pub struct PlanSection {
     pub kind: PlanKind,
     /// The plan heading's line and trimmed text; `None` for [`PlanKind::Prose`].
     pub heading_line: Option<LineNo>,
-    pub heading: Option<String>,
+    pub heading: Option<Str>,
     /// Where the plan begins (the heading, or the line where plan prose starts).
     pub start_line: LineNo,
     /// Last line of the plan part (before a following non-plan section or a sign-off).
@@ -314,7 +483,7 @@ pub struct PlanSection {
 pub struct PlanItem {
     pub line: LineNo,
     /// The item's text (the part of the line that belongs to the item).
-    pub text: String,
+    pub text: Str,
 }
 
 /// Lines that carry no content.
@@ -341,17 +510,17 @@ pub struct Diagnostic {
 }
 
 /// Byte ranges of the lines of `bytes` (which start at `offset` in the whole text).
-fn index_lines(bytes: &[u8], offset: usize) -> Vec<Range<usize>> {
-    let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
-    let mut start = 0;
+fn line_starts(bytes: &[u8], offset: usize) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
+    if !bytes.is_empty() {
+        starts.push(offset);
+    }
     for i in memchr::memchr_iter(b'\n', bytes) {
-        lines.push(offset + start..offset + i);
-        start = i + 1;
+        if i + 1 < bytes.len() {
+            starts.push(offset + i + 1);
+        }
     }
-    if start < bytes.len() {
-        lines.push(offset + start..offset + bytes.len());
-    }
-    lines
+    starts
 }
 
 impl Report {

@@ -328,7 +328,10 @@ fn build_report(
     let outline_first = (start.title_line + 1..=body_last)
         .find(|&n| !text.is_blank(n) && text.trimmed(n) != start.title)
         .unwrap_or(start.title_line + 1);
-    let (headings, enumerations) = heading::outline(text, outline_first, body_last);
+    let (mut headings, mut enumerations) = heading::outline(text, outline_first, body_last);
+    // Exactly as long as they are: the model of a 1 GB file holds millions of headings.
+    headings.shrink_to_fit();
+    enumerations.shrink_to_fit();
     let body_first = addressee_line.unwrap_or(start.title_line) + 1;
     let report_year = plan::reviewed_year(
         text,

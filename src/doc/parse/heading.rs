@@ -5,7 +5,7 @@ use super::lexis::{
     digit_prefix, digits_value, fold_script, fold_width, han_number, han_numeral_prefix,
     is_close_paren, is_open_paren, years,
 };
-use crate::doc::model::{Enumeration, Heading, LineNo, MarkerStyle, Text};
+use crate::doc::model::{Enumeration, Heading, LineNo, MarkerStyle, Str, Text};
 
 /// A heading marker at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -238,7 +238,15 @@ fn is_short_title(line: &str) -> bool {
 /// among the report's main parts.
 #[must_use]
 pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<Enumeration>) {
-    let mut outliner = Outliner::default();
+    let mut outliner = Outliner {
+        text,
+        headings: Vec::new(),
+        enumerations: Vec::new(),
+        stack: Vec::new(),
+        last_enum: None,
+        plain: None,
+        highest: Vec::new(),
+    };
     for no in first..=last {
         // Trimmed at both ends before classifying: the marker's length (which counts the spaces
         // after it) is measured on the very string it is later cut from.
@@ -251,8 +259,9 @@ pub fn outline(text: &Text, first: LineNo, last: LineNo) -> (Vec<Heading>, Vec<E
 }
 
 /// The state of [`outline`] as it reads a report's lines in order.
-#[derive(Default)]
 struct Outliner<'t> {
+    /// The text read: headings hold spans of it.
+    text: &'t Text,
     headings: Vec<Heading>,
     enumerations: Vec<Enumeration>,
     /// The marker styles open, outermost first, each with the number last seen.
@@ -322,9 +331,9 @@ impl<'t> Outliner<'t> {
             line: no,
             level,
             style: m.style,
-            marker: line[..m.len].trim_end().to_owned(),
+            marker: self.text.span(line[..m.len].trim_end()),
             number: m.number,
-            text: text_part.trim().to_owned(),
+            text: self.text.span(text_part.trim()),
             run_in,
         });
         self.last_enum = None;
@@ -337,9 +346,9 @@ impl<'t> Outliner<'t> {
             line: no,
             level: push_style(&mut self.stack, MarkerStyle::Unnumbered, 0),
             style: MarkerStyle::Unnumbered,
-            marker: String::new(),
+            marker: Str::default(),
             number: 0,
-            text: line.trim_end_matches(['：', ':']).to_owned(),
+            text: self.text.span(line.trim_end_matches(['：', ':'])),
             run_in: false,
         });
         self.highest.clear();

@@ -9,7 +9,7 @@
 
 use super::heading::{enumeration, phrase};
 use super::lexis::{fold_script, fold_width, years};
-use crate::doc::model::{Enumeration, Heading, LineNo, PlanItem, PlanKind, PlanSection, Text};
+use crate::doc::model::{Enumeration, Heading, LineNo, PlanItem, PlanKind, PlanSection, Str, Text};
 
 /// Words that say a phrase is about what comes next.
 const FUTURE: [&str; 14] = [
@@ -296,9 +296,9 @@ fn whole(r: &ReportOutline<'_>) -> Option<PlanSection> {
         line: r.body_first.saturating_sub(1),
         level: 0,
         style: crate::doc::model::MarkerStyle::Unnumbered,
-        marker: String::new(),
+        marker: Str::default(),
         number: 0,
-        text: String::new(),
+        text: Str::default(),
         run_in: false,
     };
     Some(PlanSection {
@@ -344,7 +344,7 @@ fn headed(r: &ReportOutline<'_>) -> Option<PlanSection> {
         return Some(PlanSection {
             kind,
             heading_line: Some(heading.line),
-            heading: Some(r.text.trimmed(heading.line).to_owned()),
+            heading: Some(r.text.span(r.text.trimmed(heading.line))),
             start_line: start,
             end_line: end,
             items: items(r, start, end, heading),
@@ -522,7 +522,7 @@ fn items(r: &ReportOutline<'_>, start: LineNo, end: LineNo, heading: &Heading) -
     }
     if first > end {
         // A run-in plan heading holding the whole plan on its own line.
-        return split_inline(r.text.trimmed(heading.line), heading.line);
+        return split_inline(r.text, heading.line);
     }
     prose_items(r.text, first, end)
 }
@@ -530,7 +530,7 @@ fn items(r: &ReportOutline<'_>, start: LineNo, end: LineNo, heading: &Heading) -
 fn item(text: &Text, line: LineNo) -> PlanItem {
     PlanItem {
         line,
-        text: text.trimmed(line).to_owned(),
+        text: text.span(text.trimmed(line)),
     }
 }
 
@@ -541,7 +541,7 @@ fn prose_items(text: &Text, first: LineNo, end: LineNo) -> Vec<PlanItem> {
     let mut items = Vec::new();
     for (i, &no) in lines.iter().enumerate() {
         let t = text.trimmed(no);
-        let split = split_inline(t, no);
+        let split = split_inline(text, no);
         if split.len() > 1 {
             items.extend(split);
         } else if !(i + 1 < lines.len() && t.ends_with(['：', ':'])) {
@@ -551,8 +551,10 @@ fn prose_items(text: &Text, first: LineNo, end: LineNo) -> Vec<PlanItem> {
     items
 }
 
-/// Splits `…工作：一是…。二是…。` into one item per enumerator; a line without a series is one item.
-fn split_inline(line: &str, no: LineNo) -> Vec<PlanItem> {
+/// Splits `…工作：一是…。二是…。` (line `no`) into one item per enumerator; a line without a
+/// series is one item.
+fn split_inline(text: &Text, no: LineNo) -> Vec<PlanItem> {
+    let line = text.trimmed(no);
     let mut starts = Vec::new();
     let mut expected = 1;
     for (i, c) in line.char_indices() {
@@ -568,7 +570,7 @@ fn split_inline(line: &str, no: LineNo) -> Vec<PlanItem> {
     if starts.len() < 2 {
         return vec![PlanItem {
             line: no,
-            text: line.to_owned(),
+            text: text.span(line),
         }];
     }
     starts
@@ -576,9 +578,7 @@ fn split_inline(line: &str, no: LineNo) -> Vec<PlanItem> {
         .enumerate()
         .map(|(k, &s)| PlanItem {
             line: no,
-            text: line[s..starts.get(k + 1).copied().unwrap_or(line.len())]
-                .trim()
-                .to_owned(),
+            text: text.span(line[s..starts.get(k + 1).copied().unwrap_or(line.len())].trim()),
         })
         .collect()
 }
@@ -684,13 +684,15 @@ mod tests {
 
     #[test]
     fn inline_series_split() {
-        let items = split_inline(
-            "下一步，重点做好以下工作：一是加强。二是谋划2024年度。三是推进。",
-            7,
+        let text = Text::new(
+            "标题\n下一步，重点做好以下工作：一是加强。二是谋划2024年度。三是推进。\n".to_owned(),
         );
+        let items = split_inline(&text, 2);
         assert_eq!(
             items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(),
             vec!["一是加强。", "二是谋划2024年度。", "三是推进。"]
         );
+        // Spans of the text, not copies.
+        assert!(items.iter().all(|i| matches!(i.text, Str::Span { .. })));
     }
 }
