@@ -94,11 +94,31 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
             huibian::edges::load::LoadEvent::Done(result) => break *result.expect("parses"),
         }
     };
-    assert!(doc.reports.len() > 10);
     assert!(
         progress.windows(2).all(|w| w[0] <= w[1]) && progress.len() >= 3,
         "{progress:?}"
     );
+    handed_over_once(&path, &partials, &batches, &doc);
+    std::fs::remove_file(path).ok();
+}
+
+/// The loader's stages against a parse of its own: the text alone, then every title, then
+/// each report once, in order, in batches; `done` (what `Done` brought) holds placeholders.
+fn handed_over_once(
+    path: &std::path::Path,
+    partials: &[(Box<huibian::doc::model::Compilation>, usize)],
+    batches: &[(usize, Vec<huibian::doc::model::Report>)],
+    done: &huibian::doc::model::Compilation,
+) {
+    // The reports were all handed over in batches: what Done holds in their place are their
+    // titles' lines; the whole model to compare with comes from a parse of its own.
+    assert!(
+        done.reports
+            .iter()
+            .all(|r| r.headings.is_empty() && r.plan.is_none())
+    );
+    let doc = huibian::doc::parse::parse(&std::fs::read(path).expect("read")).expect("parses");
+    assert!(doc.reports.len() > 10);
     // First the whole text alone, then every report by title, then more and more reports
     // complete; every snapshot shares the final text rather than copying it.
     let (first, _) = &partials[0];
@@ -108,13 +128,13 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
     assert_eq!((outline.reports.len(), *parsed), (doc.reports.len(), 0));
     assert!(outline.reports.iter().all(|r| r.headings.is_empty()));
     assert_eq!(partials.len(), 2);
-    for (snapshot, _) in &partials {
-        assert!(snapshot.text.same(&doc.text));
+    for (snapshot, _) in partials {
+        assert!(snapshot.text.same(&done.text));
     }
     // Then the complete reports in batches, each report once, in order, equal to the final ones.
     assert!(batches.len() >= 5, "{} batches", batches.len());
     let mut next = 0;
-    for (first, reports) in &batches {
+    for (first, reports) in batches {
         assert_eq!(*first, next);
         for (r, full) in reports.iter().zip(&doc.reports[*first..]) {
             assert_eq!(
@@ -128,7 +148,7 @@ fn small_files_have_no_preview_and_the_loader_reports_progress() {
         }
         next += reports.len();
     }
-    std::fs::remove_file(path).ok();
+    assert_eq!(next, doc.reports.len(), "every report handed over once");
 }
 
 #[test]
@@ -295,7 +315,12 @@ fn streamed(
                 s.reports(d, first + reports.len()).expect("batch");
                 sizes.push(first + reports.len());
             }
-            LoadEvent::Done(Ok(d)) => s.finish(d).expect("tail"),
+            // The reports all came in batches: the rest of the model, with ours.
+            LoadEvent::Done(Ok(d)) => {
+                let mut whole = (**d).clone();
+                whole.reports = doc.take().expect("outline").reports;
+                s.finish(&whole).expect("tail");
+            }
             _ => {}
         }
     }
@@ -458,5 +483,41 @@ fn n_past_the_previews_last_hit_lands_on_the_next_hit_in_the_whole_file() {
         next > preview_lines,
         "the next hit after the preview's last ({last_in_preview}), not the first: {next}"
     );
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn the_reader_holds_the_model_once_assembled_from_the_loaders_batches() {
+    let path = big_file("assemble", 3);
+    let preview = huibian::edges::load::preview(&path)
+        .expect("reads")
+        .expect("preview");
+    let whole = huibian::doc::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
+    let mut a = Reader::new(preview, Settings::default());
+    a.update(Msg::Resize(160, 45));
+    a.update(Msg::Preview {
+        file_size: std::fs::metadata(&path).expect("size").len(),
+    });
+    use huibian::edges::load::LoadEvent;
+    for event in huibian::edges::load::spawn(path.clone()) {
+        let msg = match event {
+            LoadEvent::Progress(p) => Msg::Progress(p),
+            LoadEvent::Partial { doc, parsed } => Msg::Partial { doc, parsed },
+            LoadEvent::Reports { first, reports } => Msg::Reports { first, reports },
+            LoadEvent::Done(done) => Msg::Finished(done.expect("parses")),
+        };
+        a.update(msg);
+    }
+    assert!(a.reading().loading.is_none() && a.reading().preview_of.is_none());
+    assert_eq!(a.reading().parsed, whole.reports.len());
+    assert_eq!(a.doc().reports.len(), whole.reports.len());
+    for (got, want) in a.doc().reports.iter().zip(&whole.reports) {
+        assert_eq!(
+            (&got.title, got.line, &got.headings, got.char_count),
+            (&want.title, want.line, &want.headings, want.char_count)
+        );
+        assert_eq!(got.plan, want.plan);
+    }
+    assert_eq!(a.doc().diagnostics, whole.diagnostics);
     std::fs::remove_file(path).ok();
 }

@@ -50,10 +50,16 @@ pub fn parse_owned(bytes: Vec<u8>) -> Result<Compilation, ParseError> {
 pub enum Stage<'a> {
     /// Percent done: decoding counts for the first tenth, the reports for the rest.
     Percent(u8),
-    /// The compilation so far. It always has the whole text; reports `..parsed` are complete,
-    /// later ones have their title and lines but no outline or plan yet (and before the reports
-    /// are found there are none).
+    /// The compilation so far: first the whole text alone, then with every report's title and
+    /// lines (no outline or plan yet).
     Partial { doc: &'a Compilation, parsed: usize },
+    /// Reports `first..first + reports.len()` are complete. The parser never reads them again:
+    /// the receiver may take them (leaving anything in their place), so a reader gets each
+    /// report once, by move, and the model is never held twice.
+    Built {
+        first: usize,
+        reports: &'a mut [Report],
+    },
 }
 
 /// As [`parse_owned`], reporting each [`Stage`] to `progress`.
@@ -264,8 +270,8 @@ fn link_toc(compilation: &mut Compilation, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Each report's outline and plan, with the progress reported every twentieth of them and a
-/// snapshot every tenth, for the panes to fill in.
+/// Each report's outline and plan, with the progress reported every twentieth of them and the
+/// reports built handed over every tenth, for the panes to fill in.
 fn build_reports(
     compilation: &mut Compilation,
     starts: &[split::Start],
@@ -277,16 +283,18 @@ fn build_reports(
     let wrap_width = compilation.wrap_width;
     let count = starts.len();
     let step = (count / 20).max(1);
+    let mut handed = 0;
     for (i, (start, &end)) in starts.iter().zip(ends).enumerate() {
         if i.is_multiple_of(step) && i > 0 {
             progress(Stage::Percent(
                 u8::try_from(10 + i * 90 / count).unwrap_or(99),
             ));
             if (i / step).is_multiple_of(2) {
-                progress(Stage::Partial {
-                    doc: compilation,
-                    parsed: i,
+                progress(Stage::Built {
+                    first: handed,
+                    reports: &mut compilation.reports[handed..i],
                 });
+                handed = i;
             }
         }
         compilation.reports[i] = build_report(&text, start, end, year, wrap_width);

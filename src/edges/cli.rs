@@ -8,7 +8,7 @@ use clap::Parser;
 use crate::doc::export::{self, PlansFormat};
 use crate::doc::model::Compilation;
 use crate::doc::parse;
-use crate::edges::load::{LoadEvent, PREVIEW_BYTES};
+use crate::edges::load::PREVIEW_BYTES;
 
 /// A terminal reader for compilations of Chinese annual work reports (工作总结汇编).
 ///
@@ -296,14 +296,8 @@ fn read_large(path: &Path, name: Opened, options: &Options) -> Result<(), Error>
         let loader = crate::edges::load::Loader::new(path.to_path_buf());
         return read_with(preview, name, options, Some(loader));
     }
-    // No preview (UTF-16, one huge line): wait for the whole file.
-    let input = |reason| input_error(path, reason);
-    for news in crate::edges::load::spawn(path.to_path_buf()) {
-        if let LoadEvent::Done(done) = news {
-            return read(*done.map_err(input)?, name, options);
-        }
-    }
-    Err(input("the reading thread stopped".into()))
+    // No preview (UTF-16, one huge line): the whole file before the first screen.
+    read(load(path)?, name, options)
 }
 
 /// `--section SPEC`: one section's text, with the breadcrumb the config asks for.

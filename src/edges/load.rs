@@ -32,7 +32,9 @@ pub enum LoadEvent {
     /// Reports `first..first + reports.len()` are complete (outline and plan). Only the new
     /// ones are sent, so each report is copied once however many batches there are.
     Reports { first: usize, reports: Vec<Report> },
-    /// The whole file, parsed (or why not).
+    /// The whole file is parsed (or why not). Every report came in a batch before this: the
+    /// compilation holds placeholders in their place (titles and lines only), and the rest of
+    /// the model (diagnostics, the TOC's links to the reports).
     Done(Result<Box<Compilation>, String>),
 }
 
@@ -182,11 +184,21 @@ pub fn read_reason(e: &io::Error) -> String {
     }
 }
 
-/// Reads and parses the whole file on another thread, for the reader.
-///
-/// With [`read_file`]'s two reading threads: since the preview of a 100 MB file parses in
-/// ~10 ms, they no longer hold the first screen back much (measured in tmux, eight runs: first
-/// screen 51-90 ms after `less`'s, a search typed at once 22-55× faster than `less`).
+/// Reports taken out of the parser's model, each left as its title and lines.
+fn take_reports(reports: &mut [Report]) -> Vec<Report> {
+    reports
+        .iter_mut()
+        .map(|r| {
+            let placeholder = Report::outline_only(String::new(), r.line, r.end_line);
+            std::mem::replace(r, placeholder)
+        })
+        .collect()
+}
+
+/// Reads and parses the whole file on another thread, for the reader: the reports are handed
+/// over in batches as they are built, by move, so the model is held once (see
+/// [`LoadEvent::Done`]). Started once the first screen is out, with [`read_file`]'s two
+/// reading threads.
 #[must_use]
 pub fn spawn(path: PathBuf) -> Receiver<LoadEvent> {
     spawn_with(path, read_file)
@@ -207,29 +219,36 @@ pub fn spawn_with(path: PathBuf, read: fn(&Path) -> io::Result<Vec<u8>>) -> Rece
             let _ = tx.send(LoadEvent::Progress(5));
             let mut last = 5;
             let mut sent = 0;
-            parse::parse_with_progress(bytes, &mut |stage| match stage {
+            let done = parse::parse_with_progress(bytes, &mut |stage| match stage {
                 Stage::Percent(p) if p != last => {
                     last = p;
                     let _ = tx.send(LoadEvent::Progress(p));
                 }
                 Stage::Percent(_) => {}
                 // Cheap to clone: the text is shared and the reports are titles only.
-                Stage::Partial { doc, parsed: 0 } => {
+                Stage::Partial { doc, parsed } => {
                     let _ = tx.send(LoadEvent::Partial {
                         doc: Box::new(doc.clone()),
-                        parsed: 0,
+                        parsed,
                     });
                 }
-                Stage::Partial { doc, parsed } => {
-                    let reports = doc.reports.get(sent..parsed).unwrap_or_default().to_vec();
+                Stage::Built { first, reports } => {
+                    sent = first + reports.len();
                     let _ = tx.send(LoadEvent::Reports {
-                        first: sent,
-                        reports,
+                        first,
+                        reports: take_reports(reports),
                     });
-                    sent = parsed;
                 }
+            });
+            done.map(|mut doc| {
+                // The reports after the last batch, then the rest of the model.
+                let rest = take_reports(doc.reports.get_mut(sent..).unwrap_or_default());
+                let _ = tx.send(LoadEvent::Reports {
+                    first: sent,
+                    reports: rest,
+                });
+                Box::new(doc)
             })
-            .map(Box::new)
             .map_err(|e| e.to_string())
         });
         let _ = tx.send(LoadEvent::Done(result));

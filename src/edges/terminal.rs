@@ -331,7 +331,7 @@ fn news_msg(news: LoadEvent) -> Msg {
         LoadEvent::Progress(p) => Msg::Progress(p),
         LoadEvent::Partial { doc, parsed } => Msg::Partial { doc, parsed },
         LoadEvent::Reports { first, reports } => Msg::Reports { first, reports },
-        LoadEvent::Done(Ok(doc)) => Msg::Loaded(doc),
+        LoadEvent::Done(Ok(doc)) => Msg::Finished(doc),
         LoadEvent::Done(Err(e)) => Msg::LoadFailed(e),
     }
 }

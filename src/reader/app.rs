@@ -94,8 +94,11 @@ pub enum Msg {
     },
     /// Reports `first..first + reports.len()` of the model being parsed are complete.
     Reports { first: usize, reports: Vec<Report> },
-    /// The whole file has been parsed.
+    /// The whole file has been parsed: the complete model.
     Loaded(Box<Compilation>),
+    /// The whole file has been parsed, its reports all delivered by [`Msg::Reports`]: the
+    /// rest of the model (the compilation's reports are placeholders, and stay ours).
+    Finished(Box<Compilation>),
     /// Reading the rest of the file failed: the preview stays, with this reason.
     LoadFailed(String),
     /// The hits of the search `generation` were counted.
@@ -176,6 +179,7 @@ impl App {
             Msg::Partial { doc, parsed } => return self.partial_doc(*doc, parsed),
             Msg::Reports { first, reports } => return self.reports_arrived(first, reports),
             Msg::Loaded(doc) => return self.replace_doc(*doc),
+            Msg::Finished(doc) => return self.finish_doc(*doc),
             Msg::LoadFailed(e) => {
                 self.reading.loading = None;
                 self.message = Some(i18n::whole_file_failed(self.settings.lang, &e));

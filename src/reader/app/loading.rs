@@ -43,6 +43,19 @@ impl App {
         self.install(doc, parsed, new_text)
     }
 
+    /// The whole file is parsed and every report has arrived in a batch: `doc` brings the rest
+    /// (diagnostics, the TOC's links), its reports are placeholders for the ones already here.
+    pub(super) fn finish_doc(&mut self, mut doc: Compilation) -> Effect {
+        self.reading.loading = None;
+        let own = Arc::unwrap_or_clone(std::mem::take(&mut self.reading.doc));
+        if own.reports.len() == doc.reports.len() {
+            doc.reports = own.reports;
+        }
+        let parsed = doc.reports.len();
+        let new_text = !doc.text.same(&own.text);
+        self.install(doc, parsed, new_text)
+    }
+
     /// A snapshot of the model while the background parse goes on: the whole text, and reports
     /// `..parsed` complete. A snapshot without reports (the text alone) keeps the outline shown so
     /// far, which is valid in the whole text too.
