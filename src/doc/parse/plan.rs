@@ -693,6 +693,6 @@ mod tests {
             vec!["一是加强。", "二是谋划2024年度。", "三是推进。"]
         );
         // Spans of the text, not copies.
-        assert!(items.iter().all(|i| matches!(i.text, Str::Span { .. })));
+        assert!(items.iter().all(|i| i.text.is_span_of(&text)));
     }
 }
