@@ -76,7 +76,8 @@ impl Reader {
         for key in huibian::reader::key::keys(keys) {
             for effect in step(&mut self.app, &mut self.input, &[Event::Key(key)]) {
                 if let Effect::Count { generation, regex } = effect {
-                    let hits = huibian::doc::search::find_all(&regex, self.app.doc().text.as_str());
+                    let hits =
+                        huibian::doc::search::find_all(&regex, self.app.doc().text.as_str()).into();
                     self.app
                         .update(huibian::reader::app::Msg::Counted { generation, hits });
                 }

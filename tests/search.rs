@@ -319,7 +319,7 @@ fn a_batch_of_typed_keys_is_searched_once() {
     let Some(Effect::Count { generation, regex }) = counts.first() else {
         panic!("a count")
     };
-    let hits = huibian::doc::search::find_all(regex, a.doc().text.as_str());
+    let hits = huibian::doc::search::find_all(regex, a.doc().text.as_str()).into();
     a.update(huibian::reader::app::Msg::Counted {
         generation: *generation,
         hits,

@@ -113,15 +113,120 @@ pub fn find_all(re: &Regex, text: &str) -> Vec<Hit> {
         .collect()
 }
 
-/// As [`find_all`], but stops (and returns `None`) soon after `stop` is set: a count of a
-/// frequent word in a large file can be called off.
+/// Every hit of a search, held compactly for the reader: 8 bytes a hit (its start and length)
+/// for a text under 4 GiB, so a frequent word's millions of hits stay a small fraction of the
+/// text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits(HitList);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum HitList {
+    Narrow(Vec<(u32, u32)>),
+    Wide(Vec<Hit>),
+}
+
+impl Default for HitList {
+    fn default() -> Self {
+        Self::Narrow(Vec::new())
+    }
+}
+
+impl Hits {
+    /// An empty list for hits in a text of `len` bytes.
+    #[must_use]
+    pub fn for_text(len: usize) -> Self {
+        if u32::try_from(len).is_ok() {
+            Self(HitList::Narrow(Vec::new()))
+        } else {
+            Self(HitList::Wide(Vec::new()))
+        }
+    }
+
+    fn push(&mut self, hit: Hit) {
+        match &mut self.0 {
+            HitList::Narrow(v) => match (u32::try_from(hit.start), u32::try_from(hit.len())) {
+                (Ok(start), Ok(len)) => v.push((start, len)),
+                // Never for a text under 4 GiB; kept whole if it happens.
+                _ => {
+                    let mut wide: Vec<Hit> = self.iter().collect();
+                    wide.push(hit);
+                    self.0 = HitList::Wide(wide);
+                }
+            },
+            HitList::Wide(v) => v.push(hit),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match &mut self.0 {
+            HitList::Narrow(v) => v.shrink_to_fit(),
+            HitList::Wide(v) => v.shrink_to_fit(),
+        }
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            HitList::Narrow(v) => v.len(),
+            HitList::Wide(v) => v.len(),
+        }
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Hit `i`, in text order.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<Hit> {
+        match &self.0 {
+            HitList::Narrow(v) => v.get(i).map(|&(s, l)| s as usize..(s + l) as usize),
+            HitList::Wide(v) => v.get(i).cloned(),
+        }
+    }
+
+    /// The last hit.
+    #[must_use]
+    pub fn last(&self) -> Option<Hit> {
+        self.len().checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    /// How many hits start before byte `offset`.
+    #[must_use]
+    pub fn before(&self, offset: usize) -> usize {
+        match &self.0 {
+            HitList::Narrow(v) => v.partition_point(|&(s, _)| (s as usize) < offset),
+            HitList::Wide(v) => v.partition_point(|h| h.start < offset),
+        }
+    }
+
+    /// Every hit, in text order.
+    pub fn iter(&self) -> impl Iterator<Item = Hit> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+impl From<Vec<Hit>> for Hits {
+    fn from(hits: Vec<Hit>) -> Self {
+        let mut out = Self::for_text(hits.last().map_or(0, |h| h.end));
+        for h in hits {
+            out.push(h);
+        }
+        out.shrink_to_fit();
+        out
+    }
+}
+
+/// Every hit, compactly, as [`find_all`]; stops (and returns `None`) soon after `stop` is set:
+/// a count of a frequent word in a large file can be called off.
 #[must_use]
 pub fn find_all_until(
     re: &Regex,
     text: &str,
     stop: &std::sync::atomic::AtomicBool,
-) -> Option<Vec<Hit>> {
-    let mut hits = Vec::new();
+) -> Option<Hits> {
+    let mut hits = Hits::for_text(text.len());
     for (i, m) in re.find_iter(text).enumerate() {
         if i % 4096 == 0 && stop.load(std::sync::atomic::Ordering::Relaxed) {
             return None;
@@ -130,6 +235,7 @@ pub fn find_all_until(
             hits.push(m.range());
         }
     }
+    hits.shrink_to_fit();
     Some(hits)
 }
 
@@ -357,5 +463,24 @@ mod tests {
         let p = place(&doc, hits[0].start);
         assert_eq!((p.line, p.column), (6, 2));
         assert_eq!(location(&doc, 6), "甲局2023年工作总结 › 一、（一）基本情况");
+    }
+
+    #[test]
+    fn hits_are_held_compactly_and_read_back_the_same() {
+        let re = compile(&Query {
+            text: "工作".into(),
+            regex: false,
+        })
+        .expect("compiles");
+        let text = "工作总结\n今年工作：一是工作。\n";
+        let all = find_all(&re, text);
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let compact = find_all_until(&re, text, &stop).expect("counted");
+        assert_eq!(compact.iter().collect::<Vec<_>>(), all);
+        assert_eq!((compact.len(), compact.last()), (3, all.last().cloned()));
+        assert_eq!(compact.before(all[1].start), 1);
+        assert_eq!(compact.before(all[1].start + 1), 2);
+        assert_eq!(Hits::from(all.clone()), compact);
+        assert_eq!(std::mem::size_of::<(u32, u32)>(), 8);
     }
 }

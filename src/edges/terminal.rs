@@ -395,8 +395,8 @@ fn perform(
 
 /// Search counts running on other threads; they finish through this channel.
 struct Counts {
-    tx: mpsc::Sender<(u64, Vec<crate::doc::search::Hit>)>,
-    rx: mpsc::Receiver<(u64, Vec<crate::doc::search::Hit>)>,
+    tx: mpsc::Sender<(u64, crate::doc::search::Hits)>,
+    rx: mpsc::Receiver<(u64, crate::doc::search::Hits)>,
     /// The count running: its search's generation and its stop flag.
     running: Option<(u64, Arc<AtomicBool>)>,
 }

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::doc::model::{Compilation, Report};
-use crate::doc::search::Hit;
+use crate::doc::search::Hits;
 use crate::doc::view::{Anchor, DocView};
 use crate::reader::action::Action;
 use crate::reader::i18n::{self, Phrase};
@@ -102,7 +102,7 @@ pub enum Msg {
     /// Reading the rest of the file failed: the preview stays, with this reason.
     LoadFailed(String),
     /// The hits of the search `generation` were counted.
-    Counted { generation: u64, hits: Vec<Hit> },
+    Counted { generation: u64, hits: Hits },
     /// A copy finished: what it was, its text and how it was sent.
     Copied {
         label: String,

@@ -97,7 +97,7 @@ fn perform_counts(r: &mut Reader, effects: Vec<Effect>) -> Vec<Effect> {
     for effect in effects {
         match effect {
             Effect::Count { generation, regex } => {
-                let hits = huibian::doc::search::find_all(&regex, r.app.doc().text.as_str());
+                let hits = huibian::doc::search::find_all(&regex, r.app.doc().text.as_str()).into();
                 r.app.update(Msg::Counted { generation, hits });
             }
             other => out.push(other),

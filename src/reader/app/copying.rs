@@ -127,7 +127,7 @@ impl App {
     }
 
     /// A copy finished: say what was copied, how long it is and how it was sent.
-    pub fn copied(
+    pub(in crate::reader::app) fn copied(
         &mut self,
         label: &str,
         text: &str,

@@ -36,7 +36,7 @@ impl App {
 
     /// The whole file has been parsed: it replaces the preview. The reading position, marks and
     /// jumps stay (line numbers are the file's in both); an active search is counted again.
-    pub fn replace_doc(&mut self, doc: Compilation) -> Effect {
+    pub(in crate::reader::app) fn replace_doc(&mut self, doc: Compilation) -> Effect {
         self.reading.loading = None;
         let parsed = doc.reports.len();
         let new_text = !doc.text.same(&self.reading.doc.text);
@@ -59,7 +59,11 @@ impl App {
     /// A snapshot of the model while the background parse goes on: the whole text, and reports
     /// `..parsed` complete. A snapshot without reports (the text alone) keeps the outline shown so
     /// far, which is valid in the whole text too.
-    pub fn partial_doc(&mut self, mut doc: Compilation, parsed: usize) -> Effect {
+    pub(in crate::reader::app) fn partial_doc(
+        &mut self,
+        mut doc: Compilation,
+        parsed: usize,
+    ) -> Effect {
         let parsed = if doc.reports.is_empty() && !self.reading.doc.reports.is_empty() {
             doc = Compilation {
                 text: doc.text,
@@ -75,7 +79,11 @@ impl App {
     }
 
     /// Reports `first..first + reports.len()` of the model being parsed are complete.
-    pub fn reports_arrived(&mut self, first: usize, reports: Vec<Report>) -> Effect {
+    pub(in crate::reader::app) fn reports_arrived(
+        &mut self,
+        first: usize,
+        reports: Vec<Report>,
+    ) -> Effect {
         let mut doc = Arc::unwrap_or_clone(std::mem::take(&mut self.reading.doc));
         let end = first + reports.len();
         if end <= doc.reports.len() {

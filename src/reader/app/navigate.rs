@@ -14,7 +14,7 @@ use crate::reader::theme;
 
 impl App {
     /// The terminal was resized: keep the reading position (it is anchored in the text).
-    pub fn resize(&mut self, width: u16, height: u16) {
+    pub(in crate::reader::app) fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
         let height = self.text_size().1;
         self.reading.top = self.view().clamp(self.reading.top, height);

@@ -41,7 +41,7 @@ impl App {
 
     /// Starts at a saved state (its marks, and its position when `position`): at once where the
     /// text is there, else when it arrives.
-    pub fn resume_from(&mut self, saved: Saved, position: bool) {
+    pub(in crate::reader::app) fn resume_from(&mut self, saved: Saved, position: bool) {
         self.reading.resume = Some(Pending {
             position: position.then_some(saved.position),
             marks: saved.marks,

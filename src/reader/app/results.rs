@@ -63,7 +63,7 @@ const AFTER: usize = 40;
 
 impl App {
     /// Opens the list for the current search (`&`, `F`).
-    pub fn open_results(&mut self) {
+    pub(in crate::reader::app) fn open_results(&mut self) {
         if self.reading.finder.search.is_none() {
             self.message = Some(self.hint(
                 Phrase::NoSearchForList,
@@ -104,7 +104,7 @@ impl App {
     }
 
     /// Cycles the scope: whole compilation → plan parts → current report.
-    pub fn cycle_results_scope(&mut self) {
+    pub(in crate::reader::app) fn cycle_results_scope(&mut self) {
         let Some(r) = self.reading.results.as_ref() else {
             return;
         };
@@ -117,7 +117,7 @@ impl App {
     }
 
     /// `Enter` on a row: go to the hit (or the first hit under a group row).
-    pub fn open_result(&mut self) {
+    pub(in crate::reader::app) fn open_result(&mut self) {
         let Some(r) = self.reading.results.take() else {
             return;
         };
@@ -142,13 +142,14 @@ impl App {
     /// [`search::Locator`], so a million hits or a report of 100 000 headings stay fast.
     pub(super) fn build_results(&self, scope: Scope) -> Results {
         let doc = &self.reading.doc;
-        let all: &[Hit] = self
+        let none = search::Hits::default();
+        let all = self
             .reading
             .finder
             .search
             .as_ref()
             .and_then(|s| s.hits.as_deref())
-            .map_or(&[], Vec::as_slice);
+            .unwrap_or(&none);
         let in_scope = |r: Option<usize>, line: LineNo| match scope {
             Scope::All => true,
             Scope::Report(want) => r == Some(want),
@@ -164,7 +165,7 @@ impl App {
         let mut line_end = 0;
         let mut report = None;
         let mut counted = false;
-        for hit in all {
+        for hit in all.iter() {
             if line == 0 || hit.start >= line_end {
                 line = doc.text.line_of_offset(hit.start);
                 line_end = doc.text.line_range(line).map_or(usize::MAX, |r| r.end);
@@ -181,7 +182,7 @@ impl App {
             grouped.report(report, || self.report_label(report));
             grouped.section(report.map_or_else(String::new, |r| locator.path(r, line).join(" > ")));
             grouped.hit(Row::Hit {
-                snippet: snippet(doc, line, hit),
+                snippet: snippet(doc, line, &hit),
                 hit: hit.clone(),
                 line,
             });

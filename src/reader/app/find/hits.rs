@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::super::loading::PendingPlace;
 use super::super::{App, Effect};
-use crate::doc::search::{self, Hit, Query};
+use crate::doc::search::{self, Hit, Hits, Query};
 use crate::doc::view::Anchor;
 use crate::reader::i18n::{self, Phrase};
 use crate::reader::keymap::Context;
@@ -21,7 +21,7 @@ pub struct ActiveSearch {
     /// The hit the reading position was moved to.
     pub current: Option<Hit>,
     /// Every hit, once counted (off the UI thread).
-    pub hits: Option<Arc<Vec<Hit>>>,
+    pub hits: Option<Arc<Hits>>,
     /// Ties a count to the query it was started for.
     pub generation: u64,
 }
@@ -31,11 +31,7 @@ impl ActiveSearch {
     #[must_use]
     pub fn counter(&self) -> String {
         match (&self.hits, &self.current) {
-            (Some(h), Some(c)) => format!(
-                "{}/{}",
-                h.partition_point(|x| x.start < c.start) + 1,
-                h.len()
-            ),
+            (Some(h), Some(c)) => format!("{}/{}", h.before(c.start) + 1, h.len()),
             (Some(h), None) => format!("0/{}", h.len()),
             (None, Some(_)) => "?/..".into(),
             (None, None) => "0/..".into(),
@@ -66,7 +62,7 @@ impl App {
     }
 
     /// The count started for `generation` is done.
-    pub fn hits_counted(&mut self, generation: u64, hits: Vec<Hit>) {
+    pub(in crate::reader::app) fn hits_counted(&mut self, generation: u64, hits: Hits) {
         if let Some(s) = self
             .reading
             .finder
@@ -96,10 +92,7 @@ impl App {
             search::find_from(&s.regex, text, here + 1)
         } else {
             match s.hits.as_ref() {
-                Some(h) => h
-                    .partition_point(|x| x.start < here)
-                    .checked_sub(1)
-                    .map(|i| h[i].clone()),
+                Some(h) => h.before(here).checked_sub(1).and_then(|i| h.get(i)),
                 None => search::find_before(&s.regex, text, here),
             }
         };
@@ -129,7 +122,7 @@ impl App {
         } else {
             s.hits
                 .as_ref()
-                .and_then(|h| h.last().cloned())
+                .and_then(|h| h.last())
                 .or_else(|| search::find_before(&s.regex, text, text.len()))
         };
         match found {

@@ -55,7 +55,7 @@ impl App {
     }
 
     /// `Ctrl-o` (back) and `Ctrl-i` (forward) through the jump list.
-    pub fn walk_jumps(&mut self, back: bool) {
+    pub(in crate::reader::app) fn walk_jumps(&mut self, back: bool) {
         let here = self.reading.top;
         let f = &mut self.reading.finder;
         if back {
@@ -79,7 +79,7 @@ impl App {
     }
 
     /// The letter after `m` or `'`.
-    pub fn mark_key(&mut self, kind: MarkKey, c: char) {
+    pub(in crate::reader::app) fn mark_key(&mut self, kind: MarkKey, c: char) {
         match (kind, c) {
             (MarkKey::Set, 'a'..='z' | 'A'..='Z') => {
                 self.reading.finder.marks.insert(c, self.reading.top);

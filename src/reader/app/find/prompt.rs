@@ -58,7 +58,7 @@ impl Prompt {
 
 impl App {
     /// Opens the search (`/`) or jump (`:`) prompt.
-    pub fn open_prompt(&mut self, kind: PromptKind) {
+    pub(in crate::reader::app) fn open_prompt(&mut self, kind: PromptKind) {
         let mut input = TextArea::default();
         input.set_cursor_line_style(ratatui::style::Style::default());
         self.reading.finder.prompt = Some(Prompt {
@@ -95,7 +95,7 @@ impl App {
     }
 
     /// Runs the search for the text typed since the last time.
-    pub fn flush_prompt(&mut self) -> Effect {
+    pub(in crate::reader::app) fn flush_prompt(&mut self) -> Effect {
         match self.reading.finder.prompt.as_mut() {
             Some(p) if p.dirty => {
                 p.dirty = false;
@@ -173,7 +173,7 @@ impl App {
     }
 
     /// `Enter` in the prompt.
-    pub fn prompt_confirm(&mut self) -> Effect {
+    pub(in crate::reader::app) fn prompt_confirm(&mut self) -> Effect {
         let pending = self.flush_prompt();
         let Some(prompt) = self.reading.finder.prompt.take() else {
             return Effect::None;
@@ -236,7 +236,7 @@ impl App {
     }
 
     /// `Esc` in the prompt: back to where it opened, with the search that was in force.
-    pub fn prompt_cancel(&mut self) {
+    pub(in crate::reader::app) fn prompt_cancel(&mut self) {
         if let Some(prompt) = self.reading.finder.prompt.take() {
             self.reading.finder.search = prompt.previous;
             self.go_to(prompt.origin);
@@ -244,7 +244,7 @@ impl App {
     }
 
     /// `Ctrl-r` in the search prompt.
-    pub fn prompt_toggle_regex(&mut self) -> Effect {
+    pub(in crate::reader::app) fn prompt_toggle_regex(&mut self) -> Effect {
         let Some(prompt) = self
             .reading
             .finder
@@ -259,7 +259,7 @@ impl App {
     }
 
     /// Up/Down in the prompt: the search history, or the `:` picker's selection.
-    pub fn prompt_history(&mut self, older: bool) -> Effect {
+    pub(in crate::reader::app) fn prompt_history(&mut self, older: bool) -> Effect {
         let history_len = self.reading.finder.history.len();
         let Some(prompt) = self.reading.finder.prompt.as_mut() else {
             return Effect::None;
