@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Peak memory (RSS) against the file size, on generated compilations: the exports (`--list`,
-# `--json`) and the reader, driven in tmux until the whole file is parsed, then `q`.
+# `--json`) and the reader, driven in tmux until the whole file is parsed, then a search for
+# the frequent word 工作 counted, then `q`.
 # Also how fast the reader answers keys while it is still parsing.
 # Usage: bash benches/peak_rss.sh [MB ...]   (default: 1 20 100; needs tmux and GNU time)
 set -euo pipefail
@@ -40,6 +41,11 @@ for mb in "${sizes[@]}"; do
   done
   until ! screen | tail -1 | grep -q parsing; do sleep 0.02; done
   echo "  reader: whole file parsed after $(( $(now_ms) - start )) ms"
+  # A search for a frequent word, every hit counted (the status line shows k/N).
+  t=$(now_ms)
+  tmux -L rss send-keys -t rss "/工作" Enter
+  until screen | tail -1 | grep -qE '/工作 +[0-9]+/[0-9]+'; do sleep 0.01; done
+  echo "  reader: /工作 counted in $(( $(now_ms) - t )) ms ($(screen | tail -1 | grep -oE '[0-9]+/[0-9]+' | head -1))"
   tmux -L rss send-keys -t rss q
   while tmux -L rss has-session -t rss 2>/dev/null; do sleep 0.05; done
   echo "  reader: peak $(ratio "$(cat "$work/rss")")"
