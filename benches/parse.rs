@@ -1,5 +1,7 @@
-//! Decode + parse throughput, including the copy of the input into the text buffer on generated compilations of 1, 20 and 100 MB (UTF-8 input, one
-//! core). Run with `cargo bench --bench parse`; figures go in the README.
+//! Decode + parse throughput, including the copy of the input into the text buffer, on
+//! generated compilations of 1, 20 and 100 MB (UTF-8 input), and 1 GB with
+//! `HUIBIAN_BENCH_1GB=1` (it needs about 3 GB of memory and a minute). Run with
+//! `cargo bench --bench parse`; figures go in the README.
 
 use std::hint::black_box;
 
@@ -8,7 +10,11 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("decode+parse");
     group.sample_size(10);
-    for mb in [1usize, 20, 100] {
+    let mut sizes = vec![1usize, 20, 100];
+    if std::env::var_os("HUIBIAN_BENCH_1GB").is_some() {
+        sizes.push(1000);
+    }
+    for mb in sizes {
         let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, mb << 20);
         let reports = huibian::doc::parse::parse(text.as_bytes())
             .map(|c| c.reports.len())

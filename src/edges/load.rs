@@ -1,8 +1,9 @@
-//! Opening a large file at once: the first screen comes from a quick parse of the file's
-//! beginning, while the whole file is read and parsed on another thread, which reports its
-//! progress and snapshots of the model as it grows (first the text alone, so a search covers
-//! the whole file at once, then the reports as they are parsed), and then the full model. Line numbers of the beginning are the file's,
-//! so the reading position stays valid when the full model replaces the preview.
+//! Opening a large file at once: the first screen comes from a quick parse of the file's first
+//! 256 KiB; then the whole file is read and parsed on another thread, which reports its
+//! progress and the model as it grows: first the text alone (a search covers the whole file at
+//! once), then every report's title, then the reports themselves in batches, each handed over
+//! by move, and last the rest of the model. Line numbers of the beginning are the file's, so
+//! the reading position stays valid when the whole text replaces the preview.
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
