@@ -521,3 +521,24 @@ fn the_reader_holds_the_model_once_assembled_from_the_loaders_batches() {
     assert_eq!(a.doc().diagnostics, whole.diagnostics);
     std::fs::remove_file(path).ok();
 }
+
+#[test]
+fn a_preview_of_a_long_table_of_contents_is_text_not_one_document() {
+    // A 目录 longer than the preview: its first 256 KiB hold no report.
+    let mut text = String::from("2099年度工作总结汇编（3000篇）\n目录\n");
+    for i in 1..=3000 {
+        text.push_str(&format!("{i}.第{i}单位二〇九九年度工作总结………………{i}\n"));
+    }
+    let body = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, 2 << 20);
+    text.push_str(&body);
+    let path = std::env::temp_dir().join(format!("huibian-longtoc-{}.txt", std::process::id()));
+    std::fs::write(&path, &text).expect("write");
+    let preview = huibian::edges::load::preview(&path)
+        .expect("reads")
+        .expect("a preview");
+    assert!(!preview.is_whole_text(), "not shown as one document");
+    let mut a = Reader::new(preview, Settings::default());
+    a.update(Msg::Resize(120, 30));
+    assert!(a.message().is_none(), "{:?}", a.message());
+    std::fs::remove_file(path).ok();
+}

@@ -530,6 +530,14 @@ fn line_starts(bytes: &[u8], offset: usize) -> Vec<usize> {
     starts
 }
 
+impl Compilation {
+    /// Whether no report boundary was recognised and the whole text is one document.
+    #[must_use]
+    pub fn is_whole_text(&self) -> bool {
+        self.reports.len() == 1 && self.reports[0].title_match == TitleMatch::Whole
+    }
+}
+
 impl Report {
     /// A report known only by its title and lines, before its outline and plan are found.
     #[must_use]

@@ -513,9 +513,8 @@ fn read_with(
         .map(|p| crate::reader::i18n::config_ignored(lang, p))
         .collect();
     let settings = settings(options, &user, lang, opened.name.clone(), &mut problems)?;
-    if compilation.reports.len() == 1
-        && compilation.reports[0].title_match == crate::doc::model::TitleMatch::Whole
-    {
+    // (A preview is never one document: the whole file says so when it is in.)
+    if compilation.is_whole_text() {
         problems.push(crate::reader::i18n::whole_text(lang).to_owned());
     }
     use crate::reader::app::Msg;

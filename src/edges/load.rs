@@ -86,9 +86,10 @@ pub fn preview(path: &Path) -> io::Result<Option<Compilation>> {
     let encoding = decoded.encoding;
     Ok(Some(
         match parse::parse_text(decoded.text.clone(), encoding) {
-            Ok(c) => c,
-            // The beginning may be all title page and table of contents: show it as text.
-            Err(ParseError::NoReports | ParseError::Decode(_)) => {
+            // The beginning may be all title page and table of contents (a long 目录 fills
+            // 256 KiB): shown as text, the reports to come, rather than as one document.
+            Ok(c) if !c.is_whole_text() => c,
+            Ok(_) | Err(ParseError::NoReports | ParseError::Decode(_)) => {
                 Compilation::unparsed(Text::new(decoded.text), encoding)
             }
         },

@@ -38,6 +38,7 @@ impl App {
     /// jumps stay (line numbers are the file's in both); an active search is counted again.
     pub(in crate::reader::app) fn replace_doc(&mut self, doc: Compilation) -> Effect {
         self.reading.loading = None;
+        self.say_if_whole(&doc);
         let parsed = doc.reports.len();
         let new_text = !doc.text.same(&self.reading.doc.text);
         self.install(doc, parsed, new_text)
@@ -51,9 +52,17 @@ impl App {
         if own.reports.len() == doc.reports.len() {
             doc.reports = own.reports;
         }
+        self.say_if_whole(&doc);
         let parsed = doc.reports.len();
         let new_text = !doc.text.same(&own.text);
         self.install(doc, parsed, new_text)
+    }
+
+    /// The whole file turned out to have no report boundary: said, as for a small file.
+    fn say_if_whole(&mut self, doc: &Compilation) {
+        if doc.is_whole_text() {
+            self.message = Some(crate::reader::i18n::whole_text(self.settings.lang).into());
+        }
     }
 
     /// A snapshot of the model while the background parse goes on: the whole text, and reports
