@@ -51,14 +51,18 @@ pub enum Stage<'a> {
     /// Percent done: decoding counts for the first tenth, the reports for the rest.
     Percent(u8),
     /// The compilation so far: first the whole text alone, then with every report's title and
-    /// lines (no outline or plan yet).
-    Partial { doc: &'a Compilation, parsed: usize },
-    /// Reports `first..first + reports.len()` are complete. The parser never reads them again:
-    /// the receiver may take them (leaving anything in their place), so a reader gets each
-    /// report once, by move, and the model is never held twice.
+    /// lines (no outline or plan yet) and the 目录, both final. The receiver may take the
+    /// reports and the 目录 (the parser never reads them again), so a reader holds them once.
+    Partial {
+        doc: &'a mut Compilation,
+        parsed: usize,
+    },
+    /// Reports `first..first + reports.len()` are complete. The receiver may take them (the
+    /// whole vector): a reader gets each report once, by move. Reports not taken go into the
+    /// compilation the parse returns.
     Built {
         first: usize,
-        reports: &'a mut [Report],
+        reports: &'a mut Vec<Report>,
     },
 }
 
@@ -103,7 +107,7 @@ fn parse_text_with_progress(
     }
     // The text alone is enough to read and search while the reports are being found.
     progress(Stage::Partial {
-        doc: &Compilation::unparsed(text.clone(), encoding),
+        doc: &mut Compilation::unparsed(text.clone(), encoding),
         parsed: 0,
     });
     let wrap_width = wrapped::width(&text);
@@ -123,20 +127,17 @@ fn parse_text_with_progress(
     compilation.wrap_width = wrap_width;
     link_toc(&mut compilation, &mut diagnostics);
     progress(Stage::Partial {
-        doc: &compilation,
+        doc: &mut compilation,
         parsed: 0,
     });
     let year = header.title.as_deref().and_then(|t| lexis::years(t).min());
     build_reports(&mut compilation, &starts, &ends, year, progress);
-    if let Some(n) = header
-        .declared_count
-        .filter(|&n| n != compilation.reports.len())
-    {
+    if let Some(n) = header.declared_count.filter(|&n| n != starts.len()) {
         diagnostics.push(Diagnostic {
             line: header.declared_count_line,
             message: format!(
                 "the title declares {n} reports but {} were found",
-                compilation.reports.len()
+                starts.len()
             ),
         });
     }
@@ -283,21 +284,40 @@ fn build_reports(
     let wrap_width = compilation.wrap_width;
     let count = starts.len();
     let step = (count / 20).max(1);
-    let mut handed = 0;
+    let mut batch = Vec::new();
+    let mut first = 0;
     for (i, (start, &end)) in starts.iter().zip(ends).enumerate() {
         if i.is_multiple_of(step) && i > 0 {
             progress(Stage::Percent(
                 u8::try_from(10 + i * 90 / count).unwrap_or(99),
             ));
             if (i / step).is_multiple_of(2) {
-                progress(Stage::Built {
-                    first: handed,
-                    reports: &mut compilation.reports[handed..i],
-                });
-                handed = i;
+                hand_over(compilation, first, &mut batch, progress);
+                first = i;
             }
         }
-        compilation.reports[i] = build_report(&text, start, end, year, wrap_width);
+        batch.push(build_report(&text, start, end, year, wrap_width));
+    }
+    hand_over(compilation, first, &mut batch, progress);
+}
+
+/// Offers reports `first..` to the receiver; those it does not take go into the compilation
+/// (into the slots of their titles, or after the reports when those were taken).
+fn hand_over(
+    compilation: &mut Compilation,
+    first: usize,
+    batch: &mut Vec<Report>,
+    progress: &mut dyn FnMut(Stage<'_>),
+) {
+    progress(Stage::Built {
+        first,
+        reports: batch,
+    });
+    let end = first + batch.len();
+    if compilation.reports.len() >= end {
+        compilation.reports.splice(first..end, batch.drain(..));
+    } else {
+        compilation.reports.append(batch);
     }
 }
 

@@ -33,9 +33,9 @@ pub enum LoadEvent {
     /// Reports `first..first + reports.len()` are complete (outline and plan). Only the new
     /// ones are sent, so each report is copied once however many batches there are.
     Reports { first: usize, reports: Vec<Report> },
-    /// The whole file is parsed (or why not). Every report came in a batch before this: the
-    /// compilation holds placeholders in their place (titles and lines only), and the rest of
-    /// the model (diagnostics, the TOC's links to the reports).
+    /// The whole file is parsed (or why not). The reports and the 目录 came before this (with
+    /// the titles, then in batches): the compilation holds neither, only what was found last
+    /// (the diagnostics).
     Done(Result<Box<Compilation>, String>),
 }
 
@@ -186,17 +186,6 @@ pub fn read_reason(e: &io::Error) -> String {
     }
 }
 
-/// Reports taken out of the parser's model, each left as its title and lines.
-fn take_reports(reports: &mut [Report]) -> Vec<Report> {
-    reports
-        .iter_mut()
-        .map(|r| {
-            let placeholder = Report::outline_only(String::new(), r.line, r.end_line);
-            std::mem::replace(r, placeholder)
-        })
-        .collect()
-}
-
 /// Reads and parses the whole file on another thread, for the reader: the reports are handed
 /// over in batches as they are built, by move, so the model is held once (see
 /// [`LoadEvent::Done`]). Started once the first screen is out; read by one thread.
@@ -241,37 +230,33 @@ pub fn spawn_with(path: PathBuf, read: fn(&Path) -> io::Result<Vec<u8>>) -> Rece
         let result = read(&path).map_err(|e| read_reason(&e)).and_then(|bytes| {
             let _ = tx.send(LoadEvent::Progress(5));
             let mut last = 5;
-            let mut sent = 0;
-            let done = parse::parse_with_progress(bytes, &mut |stage| match stage {
+            parse::parse_with_progress(bytes, &mut |stage| match stage {
                 Stage::Percent(p) if p != last => {
                     last = p;
                     let _ = tx.send(LoadEvent::Progress(p));
                 }
                 Stage::Percent(_) => {}
-                // Cheap to clone: the text is shared and the reports are titles only.
+                // The reports' titles and the 目录 are taken, not copied: the reader holds them
+                // from now on (the text is shared).
                 Stage::Partial { doc, parsed } => {
+                    let taken = Compilation {
+                        reports: std::mem::take(&mut doc.reports),
+                        toc: doc.toc.take(),
+                        ..doc.clone()
+                    };
                     let _ = tx.send(LoadEvent::Partial {
-                        doc: Box::new(doc.clone()),
+                        doc: Box::new(taken),
                         parsed,
                     });
                 }
                 Stage::Built { first, reports } => {
-                    sent = first + reports.len();
                     let _ = tx.send(LoadEvent::Reports {
                         first,
-                        reports: take_reports(reports),
+                        reports: std::mem::take(reports),
                     });
                 }
-            });
-            done.map(|mut doc| {
-                // The reports after the last batch, then the rest of the model.
-                let rest = take_reports(doc.reports.get_mut(sent..).unwrap_or_default());
-                let _ = tx.send(LoadEvent::Reports {
-                    first: sent,
-                    reports: rest,
-                });
-                Box::new(doc)
             })
+            .map(Box::new)
             .map_err(|e| e.to_string())
         });
         let _ = tx.send(LoadEvent::Done(result));

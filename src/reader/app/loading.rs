@@ -44,18 +44,15 @@ impl App {
         self.install(doc, parsed, new_text)
     }
 
-    /// The whole file is parsed and every report has arrived in a batch: `doc` brings the rest
-    /// (diagnostics, the TOC's links), its reports are placeholders for the ones already here.
-    pub(super) fn finish_doc(&mut self, mut doc: Compilation) -> Effect {
+    /// The whole file is parsed; its reports and 目录 have all arrived before: `doc` brings
+    /// what was found last (the diagnostics), the rest of the model stays as it is.
+    pub(super) fn finish_doc(&mut self, doc: Compilation) -> Effect {
         self.reading.loading = None;
-        let own = Arc::unwrap_or_clone(std::mem::take(&mut self.reading.doc));
-        if own.reports.len() == doc.reports.len() {
-            doc.reports = own.reports;
-        }
-        self.say_if_whole(&doc);
-        let parsed = doc.reports.len();
-        let new_text = !doc.text.same(&own.text);
-        self.install(doc, parsed, new_text)
+        let mut own = Arc::unwrap_or_clone(std::mem::take(&mut self.reading.doc));
+        own.diagnostics = doc.diagnostics;
+        self.say_if_whole(&own);
+        let parsed = own.reports.len();
+        self.install(own, parsed, false)
     }
 
     /// The whole file turned out to have no report boundary: said, as for a small file.
