@@ -404,7 +404,7 @@ pub struct Report {
     /// Line-initial `一是…` paragraphs.
     pub enumerations: Vec<Enumeration>,
     /// The part about next year's plans.
-    pub plan: Option<PlanSection>,
+    pub plan: Option<Box<PlanSection>>,
     /// Issuing office and date lines at the end.
     pub signoff_lines: Vec<LineNo>,
     /// Length of the report in characters (title included; line breaks and ASCII spaces not

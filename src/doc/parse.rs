@@ -388,7 +388,7 @@ fn build_report(
         addressee_line,
         headings,
         enumerations,
-        plan,
+        plan: plan.map(Box::new),
         signoff_lines,
         char_count,
     }

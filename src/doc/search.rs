@@ -121,9 +121,14 @@ pub struct Hits(HitList);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum HitList {
-    Narrow(Vec<(u32, u32)>),
+    /// In chunks of [`CHUNK`] hits, each allocated at its size: a list of millions grows
+    /// without ever copying itself into a buffer twice as large.
+    Narrow(Vec<Vec<(u32, u32)>>),
     Wide(Vec<Hit>),
 }
+
+/// Hits in one chunk of a narrow list.
+const CHUNK: usize = 1 << 16;
 
 impl Default for HitList {
     fn default() -> Self {
@@ -145,7 +150,14 @@ impl Hits {
     fn push(&mut self, hit: Hit) {
         match &mut self.0 {
             HitList::Narrow(v) => match (u32::try_from(hit.start), u32::try_from(hit.len())) {
-                (Ok(start), Ok(len)) => v.push((start, len)),
+                (Ok(start), Ok(len)) => {
+                    if v.last().is_none_or(|c| c.len() == CHUNK) {
+                        v.push(Vec::with_capacity(CHUNK));
+                    }
+                    if let Some(chunk) = v.last_mut() {
+                        chunk.push((start, len));
+                    }
+                }
                 // Never for a text under 4 GiB; kept whole if it happens.
                 _ => {
                     let mut wide: Vec<Hit> = self.iter().collect();
@@ -159,7 +171,12 @@ impl Hits {
 
     fn shrink_to_fit(&mut self) {
         match &mut self.0 {
-            HitList::Narrow(v) => v.shrink_to_fit(),
+            HitList::Narrow(v) => {
+                if let Some(last) = v.last_mut() {
+                    last.shrink_to_fit();
+                }
+                v.shrink_to_fit();
+            }
             HitList::Wide(v) => v.shrink_to_fit(),
         }
     }
@@ -167,7 +184,7 @@ impl Hits {
     #[must_use]
     pub fn len(&self) -> usize {
         match &self.0 {
-            HitList::Narrow(v) => v.len(),
+            HitList::Narrow(v) => v.iter().map(Vec::len).sum(),
             HitList::Wide(v) => v.len(),
         }
     }
@@ -181,7 +198,10 @@ impl Hits {
     #[must_use]
     pub fn get(&self, i: usize) -> Option<Hit> {
         match &self.0 {
-            HitList::Narrow(v) => v.get(i).map(|&(s, l)| s as usize..(s + l) as usize),
+            HitList::Narrow(v) => v
+                .get(i / CHUNK)
+                .and_then(|c| c.get(i % CHUNK))
+                .map(|&(s, l)| s as usize..(s + l) as usize),
             HitList::Wide(v) => v.get(i).cloned(),
         }
     }
@@ -196,7 +216,16 @@ impl Hits {
     #[must_use]
     pub fn before(&self, offset: usize) -> usize {
         match &self.0 {
-            HitList::Narrow(v) => v.partition_point(|&(s, _)| (s as usize) < offset),
+            HitList::Narrow(v) => {
+                // Chunks wholly before `offset`, then the hits before it in the next one.
+                let whole =
+                    v.partition_point(|c| c.last().is_some_and(|&(s, _)| (s as usize) < offset));
+                match v.get(whole) {
+                    // Only the last chunk may be short: every chunk before `whole` is full.
+                    Some(c) => whole * CHUNK + c.partition_point(|&(s, _)| (s as usize) < offset),
+                    None => self.len(),
+                }
+            }
             HitList::Wide(v) => v.partition_point(|h| h.start < offset),
         }
     }
@@ -482,5 +511,26 @@ mod tests {
         assert_eq!(compact.before(all[1].start + 1), 2);
         assert_eq!(Hits::from(all.clone()), compact);
         assert_eq!(std::mem::size_of::<(u32, u32)>(), 8);
+    }
+
+    #[test]
+    fn hits_across_chunks() {
+        let re = compile(&Query {
+            text: "工".into(),
+            regex: false,
+        })
+        .expect("compiles");
+        let text = "工x".repeat(CHUNK * 2 + 5);
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let hits = find_all_until(&re, &text, &stop).expect("counted");
+        let all = find_all(&re, &text);
+        assert_eq!(hits.len(), all.len());
+        for i in [0, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, all.len() - 1] {
+            assert_eq!(hits.get(i), Some(all[i].clone()), "hit {i}");
+            assert_eq!(hits.before(all[i].start), i, "before hit {i}");
+            assert_eq!(hits.before(all[i].start + 1), i + 1, "after hit {i}");
+        }
+        assert_eq!(hits.last(), all.last().cloned());
+        assert_eq!(hits.before(text.len()), all.len());
     }
 }
