@@ -97,21 +97,22 @@ impl App {
 
     pub(super) fn jump(&mut self, action: Action) {
         let here = self.reading.top;
-        let after = |lines: &[LineNo]| lines.iter().copied().find(|&l| l > here.line);
-        let before = |lines: &[LineNo]| {
-            lines
-                .iter()
-                .rev()
-                .copied()
-                .find(|&l| l < here.line || (l == here.line && here.byte > 0))
-        };
+        // Behind the reading position: a line above it, or its own line when the screen
+        // starts inside that line.
+        let behind = |l: LineNo| l < here.line || (l == here.line && here.byte > 0);
+        let plans = &self.reading.plan_starts;
         let target = match action {
             Action::NextReport => self.report_after(here.line),
             Action::PrevReport => self.report_before(here),
-            Action::NextHeading => after(&self.reading.sections),
-            Action::PrevHeading => before(&self.reading.sections),
-            Action::NextPlan => after(&self.reading.plan_starts),
-            Action::PrevPlan => before(&self.reading.plan_starts),
+            Action::NextHeading => self.section_after(here.line),
+            Action::PrevHeading => self.section_before(&behind),
+            Action::NextPlan => plans
+                .get(plans.partition_point(|&l| l <= here.line))
+                .copied(),
+            Action::PrevPlan => plans
+                .partition_point(|&l| behind(l))
+                .checked_sub(1)
+                .map(|i| plans[i]),
             _ => None,
         };
         match target {
@@ -134,6 +135,29 @@ impl App {
                 self.message = Some(i18n::no_stop(self.settings.lang, what, forward));
             }
         }
+    }
+
+    /// The first report title or heading after `line` (binary searches: no list of every
+    /// heading is kept beside the model).
+    fn section_after(&self, line: LineNo) -> Option<LineNo> {
+        let reports = &self.reading.doc.reports;
+        let next = reports.partition_point(|r| r.line <= line);
+        let inside = next.checked_sub(1).and_then(|cur| {
+            let headings = &reports[cur].headings;
+            headings
+                .get(headings.partition_point(|h| h.line <= line))
+                .map(|h| h.line)
+        });
+        inside.or_else(|| reports.get(next).map(|r| r.line))
+    }
+
+    /// The last report title or heading that is `behind` the reading position.
+    fn section_before(&self, behind: &dyn Fn(LineNo) -> bool) -> Option<LineNo> {
+        let reports = &self.reading.doc.reports;
+        let cur = reports.partition_point(|r| behind(r.line)).checked_sub(1)?;
+        let headings = &reports[cur].headings;
+        let last = headings.partition_point(|h| behind(h.line)).checked_sub(1);
+        Some(last.map_or(reports[cur].line, |i| headings[i].line))
     }
 
     pub(super) fn report_after(&self, line: LineNo) -> Option<LineNo> {

@@ -50,8 +50,6 @@ pub struct Reading {
     /// A saved position (and marks) waiting for the text it points into (a large file's lines
     /// beyond its preview) or for the whole model (to fall back to a heading).
     pub resume: Option<restore::Pending>,
-    /// Report titles and heading lines, sorted: the stops of `}` and `{`.
-    pub sections: Vec<LineNo>,
     /// Where each plan part starts, sorted: the stops of `)` and `(`.
     pub plan_starts: Vec<LineNo>,
 }
@@ -61,7 +59,7 @@ impl Reading {
     /// title page).
     #[must_use]
     pub fn new(doc: Compilation) -> Self {
-        let (sections, plan_starts) = outline_stops(&doc);
+        let plan_starts = plan_starts(&doc);
         let first = doc.reports.first().map_or(1, |r| r.line);
         Self {
             tree: Tree::new(&doc),
@@ -79,7 +77,6 @@ impl Reading {
             preview_of: None,
             pending_place: None,
             resume: None,
-            sections,
             plan_starts,
         }
     }
@@ -104,28 +101,18 @@ impl Reading {
 
     /// The model's outline stops, computed again after it changed.
     pub(crate) fn outline_changed(&mut self) {
-        (self.sections, self.plan_starts) = outline_stops(&self.doc);
+        self.plan_starts = plan_starts(&self.doc);
     }
 }
 
-/// Report titles and heading lines (the stops of `}` and `{`), and where plan parts start (the
-/// stops of `)` and `(`), each sorted.
-fn outline_stops(doc: &Compilation) -> (Vec<LineNo>, Vec<LineNo>) {
-    let mut sections: Vec<LineNo> = doc
-        .reports
-        .iter()
-        .flat_map(|r| std::iter::once(r.line).chain(r.headings.iter().map(|h| h.line)))
-        .collect();
-    sections.sort_unstable();
-    sections.dedup();
-    let plan_starts = doc
-        .reports
+/// Where each report's plan part starts, in order: the stops of `)` and `(`.
+fn plan_starts(doc: &Compilation) -> Vec<LineNo> {
+    doc.reports
         .iter()
         .filter_map(|r| {
             r.plan
                 .as_ref()
                 .map(|p| p.heading_line.unwrap_or(p.start_line))
         })
-        .collect();
-    (sections, plan_starts)
+        .collect()
 }
