@@ -2,6 +2,7 @@
 //! Nothing here knows about a terminal.
 
 pub mod copy;
+pub mod docx;
 pub mod export;
 pub mod generate;
 pub mod model;

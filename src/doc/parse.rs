@@ -25,6 +25,8 @@ pub use decode::DecodeError;
 pub enum ParseError {
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    #[error(transparent)]
+    Docx(#[from] crate::doc::docx::DocxError),
     #[error("no report found (no table of contents entry or report title matched the text)")]
     NoReports,
 }
@@ -74,9 +76,18 @@ pub fn parse_with_progress(
     bytes: Vec<u8>,
     progress: &mut dyn FnMut(Stage<'_>),
 ) -> Result<Compilation, ParseError> {
+    // A Word document: its paragraphs as lines, then read as any text.
+    let (bytes, label) = if crate::doc::docx::is_zip(&bytes) {
+        (
+            crate::doc::docx::to_text(&bytes)?.into_bytes(),
+            Some("docx"),
+        )
+    } else {
+        (bytes, None)
+    };
     let decoded = decode::decode_owned(bytes)?;
     progress(Stage::Percent(10));
-    parse_text_with_progress(decoded.text, decoded.encoding, progress)
+    parse_text_with_progress(decoded.text, label.unwrap_or(decoded.encoding), progress)
 }
 
 /// Parses text that is already decoded and uses `\n` line breaks.

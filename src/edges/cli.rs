@@ -12,13 +12,13 @@ use crate::edges::load::PREVIEW_BYTES;
 
 /// A terminal reader for compilations of Chinese annual work reports (工作总结汇编).
 ///
-/// Opens FILE (UTF-8, UTF-16, GB18030/GBK or Big5; LF, CRLF or CR) in a three-pane reader:
-/// contents, text, and each report's plans for next year. Without FILE it opens a built-in
+/// Opens FILE (text in UTF-8, UTF-16, GB18030/GBK or Big5, LF, CRLF or CR; or a Word .docx)
+/// in a three-pane reader: contents, text, and each report's plans for next year. Without FILE it opens a built-in
 /// sample. The export flags print the parsed model for scripts instead. Press ? for the keys.
 #[derive(Debug, Parser)]
 #[command(name = "huibian", version, about, long_about)]
 pub struct Options {
-    /// The compilation to open (a plain-text file).
+    /// The compilation to open (a text file or a Word .docx).
     pub file: Option<PathBuf>,
     /// Print the parsed model as one JSON object (see docs: export-json).
     #[arg(long, group = "export")]

@@ -89,7 +89,7 @@ pub fn preview(path: &Path) -> io::Result<Option<Compilation>> {
             // The beginning may be all title page and table of contents (a long 目录 fills
             // 256 KiB): shown as text, the reports to come, rather than as one document.
             Ok(c) if !c.is_whole_text() => c,
-            Ok(_) | Err(ParseError::NoReports | ParseError::Decode(_)) => {
+            Ok(_) | Err(ParseError::NoReports | ParseError::Decode(_) | ParseError::Docx(_)) => {
                 Compilation::unparsed(Text::new(decoded.text), encoding)
             }
         },

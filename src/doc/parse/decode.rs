@@ -19,6 +19,27 @@ pub enum DecodeError {
     Binary,
     #[error("cannot decode the text (not UTF-8, UTF-16, GB18030/GBK or Big5)")]
     Undecodable,
+    #[error(
+        "is a PDF, not text: extract its text first (pdftotext -layout FILE out.txt) and open that"
+    )]
+    Pdf,
+    #[error(
+        "is a Word 97-2003 document (.doc, .wps) or an encrypted .docx: save it as .docx \
+         (libreoffice --headless --convert-to docx FILE) and open that"
+    )]
+    WordBinary,
+}
+
+/// A file that is not text but a format huibian names: PDF, or an OLE container (Word
+/// 97-2003, WPS, an encrypted .docx).
+fn known_binary(bytes: &[u8]) -> Option<DecodeError> {
+    if bytes.starts_with(b"%PDF") {
+        Some(DecodeError::Pdf)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some(DecodeError::WordBinary)
+    } else {
+        None
+    }
 }
 
 /// The decoded text and the name of the encoding it came from.
@@ -47,6 +68,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// # Errors
 /// As [`decode`].
 pub fn decode_owned(mut owned: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if let Some(e) = known_binary(&owned) {
+        return Err(e);
+    }
     if owned.starts_with(&[0xEF, 0xBB, 0xBF]) {
         owned.drain(..3);
     }

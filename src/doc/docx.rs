@@ -1,0 +1,517 @@
+//! Word documents (.docx): the body's paragraphs as lines of text, in order, with the numbers
+//! Word shows for automatically numbered paragraphs (`一、`, `（一）`, `1.`) written in, so the
+//! text parses exactly as a compilation saved as text does. Tables become a line a row (cells
+//! separated by ` | `); a text box's paragraphs come before the paragraph it is anchored in;
+//! footnotes, comments, headers and footers are left out (they are other parts of the file).
+//!
+//! Pure: bytes in, text out. A zip bomb is refused by size before anything is inflated, and
+//! inflating stops at the same limit.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+
+/// Why a .docx could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocxError {
+    #[error("is a damaged or incomplete .docx (zip): {0}")]
+    Zip(String),
+    #[error("is a zip file but not a Word document (no word/document.xml)")]
+    NotWord,
+    #[error(
+        "would inflate to more than {0} MB: refused (a .docx of text is rarely over 20 times its size)"
+    )]
+    TooLarge(u64),
+    #[error("is a .docx whose XML cannot be read: {0}")]
+    Xml(String),
+}
+
+/// Whether `bytes` start like a zip archive (a .docx is one).
+#[must_use]
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Most a .docx may inflate to: 40 times its size, and never over 4 GiB.
+fn inflate_limit(file_len: usize) -> u64 {
+    (u64::try_from(file_len)
+        .unwrap_or(u64::MAX)
+        .saturating_mul(40))
+    .clamp(64 << 20, 4 << 30)
+}
+
+/// The document's text: a line a paragraph (a row for a table).
+///
+/// # Errors
+/// See [`DocxError`].
+pub fn to_text(bytes: &[u8]) -> Result<String, DocxError> {
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::Zip(e.to_string()))?;
+    let limit = inflate_limit(bytes.len());
+    let declared: u64 = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
+        .sum();
+    if declared > limit {
+        return Err(DocxError::TooLarge(limit >> 20));
+    }
+    let numbering = match part(&mut zip, "word/numbering.xml", limit)? {
+        Some(xml) => Numbering::parse(&xml)?,
+        None => Numbering::default(),
+    };
+    let document = part(&mut zip, "word/document.xml", limit)?.ok_or(DocxError::NotWord)?;
+    Body::read(&document, &numbering)
+}
+
+/// A part of the archive, inflated (at most `limit` bytes), or `None` when it is not there.
+fn part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, DocxError> {
+    let file = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(DocxError::Zip(e.to_string())),
+    };
+    let mut out = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| DocxError::Zip(e.to_string()))?;
+    if out.len() as u64 > limit {
+        return Err(DocxError::TooLarge(limit >> 20));
+    }
+    Ok(Some(out))
+}
+
+/// The value of attribute `w:<name>` (or `<name>`) of an element.
+fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        let key = a.key.as_ref();
+        let local = key.rsplit(|&b| b == b':').next().unwrap_or(key);
+        (local == name).then(|| String::from_utf8_lossy(&a.value).into_owned())
+    })
+}
+
+/// An element's name without its namespace prefix.
+fn local(e: &BytesStart<'_>) -> Vec<u8> {
+    let name = e.name();
+    let n = name.as_ref();
+    n.rsplit(|&b| b == b':').next().unwrap_or(n).to_vec()
+}
+
+/// How one level of a list is numbered.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    format: String,
+    text: String,
+    start: u32,
+}
+
+/// `numbering.xml`: each list (`w:num`) with its levels (from its abstract definition, with its
+/// overrides of the start).
+#[derive(Debug, Default)]
+struct Numbering {
+    abstracts: HashMap<String, Vec<Level>>,
+    /// num id → (abstract id, level → start override).
+    nums: HashMap<String, (String, HashMap<usize, u32>)>,
+}
+
+impl Numbering {
+    fn parse(xml: &[u8]) -> Result<Self, DocxError> {
+        let mut out = Self::default();
+        let mut reader = Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut abstract_id: Option<String> = None;
+        let mut num: Option<String> = None;
+        let mut level: Option<usize> = None;
+        loop {
+            let event = reader
+                .read_event_into(&mut buf)
+                .map_err(|e| DocxError::Xml(e.to_string()))?;
+            match &event {
+                Event::Start(e) | Event::Empty(e) => {
+                    let name = local(e);
+                    match name.as_slice() {
+                        b"abstractNum" => abstract_id = attr(e, b"abstractNumId"),
+                        b"num" => {
+                            num = attr(e, b"numId");
+                            abstract_id = None;
+                        }
+                        b"lvl" | b"lvlOverride" => {
+                            level = attr(e, b"ilvl").and_then(|l| l.parse().ok())
+                        }
+                        _ => {
+                            out.level_attr(&name, e, abstract_id.as_deref(), num.as_deref(), level)
+                        }
+                    }
+                }
+                Event::End(e) => match e.local_name().as_ref() {
+                    b"abstractNum" => abstract_id = None,
+                    b"num" => num = None,
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(out)
+    }
+
+    /// One setting inside a level (`w:numFmt`, `w:lvlText`, `w:start`), a list's abstract
+    /// (`w:abstractNumId`) or a level's start override (`w:startOverride`).
+    fn level_attr(
+        &mut self,
+        name: &[u8],
+        e: &BytesStart<'_>,
+        abstract_id: Option<&str>,
+        num: Option<&str>,
+        level: Option<usize>,
+    ) {
+        let value = attr(e, b"val");
+        if let (Some(num), b"abstractNumId", Some(v)) = (num, name, value.clone()) {
+            self.nums.entry(num.to_owned()).or_default().0 = v;
+            return;
+        }
+        if let (Some(num), b"startOverride", Some(l), Some(v)) = (num, name, level, value.clone()) {
+            let start = v.parse().unwrap_or(1);
+            self.nums
+                .entry(num.to_owned())
+                .or_default()
+                .1
+                .insert(l, start);
+            return;
+        }
+        let (Some(id), Some(l), Some(v)) = (abstract_id, level, value) else {
+            return;
+        };
+        let levels = self.abstracts.entry(id.to_owned()).or_default();
+        if levels.len() <= l {
+            // Word counts from 1 where a level says no start.
+            let unset = Level {
+                start: 1,
+                ..Level::default()
+            };
+            levels.resize(l + 1, unset);
+        }
+        match name {
+            b"numFmt" => levels[l].format = v,
+            b"lvlText" => levels[l].text = v,
+            b"start" => levels[l].start = v.parse().unwrap_or(1),
+            _ => {}
+        }
+    }
+
+    /// The levels of list `num`, with its start overrides.
+    fn levels(&self, num: &str) -> Option<Vec<Level>> {
+        let (abstract_id, overrides) = self.nums.get(num)?;
+        let mut levels = self.abstracts.get(abstract_id)?.clone();
+        for (&l, &start) in overrides {
+            if let Some(level) = levels.get_mut(l) {
+                level.start = start;
+            }
+        }
+        Some(levels)
+    }
+}
+
+/// Counters of every list met so far, as Word keeps them: a level counts up, the levels under
+/// it start again.
+#[derive(Debug, Default)]
+struct Counters {
+    lists: HashMap<String, Vec<Option<u32>>>,
+}
+
+impl Counters {
+    /// The marker Word shows for a paragraph of list `num` at level `ilvl`.
+    fn marker(&mut self, numbering: &Numbering, num: &str, ilvl: usize) -> Option<String> {
+        let levels = numbering.levels(num)?;
+        let level = levels.get(ilvl)?;
+        let counters = self.lists.entry(num.to_owned()).or_default();
+        if counters.len() < levels.len() {
+            counters.resize(levels.len(), None);
+        }
+        let value = counters[ilvl].map_or(level.start, |v| v.saturating_add(1));
+        counters[ilvl] = Some(value);
+        for deeper in counters.iter_mut().skip(ilvl + 1) {
+            *deeper = None;
+        }
+        let mut text = level.text.clone();
+        for (k, l) in levels.iter().enumerate().take(ilvl + 1).rev() {
+            let n = counters[k].unwrap_or(l.start);
+            text = text.replace(&format!("%{}", k + 1), &format_number(n, &l.format));
+        }
+        Some(text)
+    }
+}
+
+/// `n` in one of Word's number formats (`w:numFmt`); letters and Roman numerals only up to
+/// where they stay short (a hostile start value must not spell out millions of letters).
+fn format_number(n: u32, format: &str) -> String {
+    let spelled = n <= 3999;
+    match format {
+        "chineseCounting" | "chineseCountingThousand" | "chineseLegalSimplified" => han(n),
+        "ideographTraditional" => "甲乙丙丁戊己庚辛壬癸"
+            .chars()
+            .nth((n.max(1) - 1) as usize % 10)
+            .map_or_else(String::new, String::from),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => char::from_u32(0x245F + n)
+            .filter(|_| (1..=20).contains(&n))
+            .map_or_else(|| n.to_string(), String::from),
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .filter_map(|d| char::from_u32(u32::from(d) - u32::from('0') + 0xFF10))
+            .collect(),
+        "lowerLetter" if spelled => letter(n, b'a'),
+        "upperLetter" if spelled => letter(n, b'A'),
+        "lowerRoman" if spelled => roman(n).to_lowercase(),
+        "upperRoman" if spelled => roman(n),
+        "bullet" | "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+/// `n` in Chinese numerals, as Word writes them (`十一`, `二十`, `一百零一`).
+fn han(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_owned(),
+        10..=19 => format!(
+            "十{}",
+            if n > 10 {
+                DIGITS[(n % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if !n.is_multiple_of(10) {
+                DIGITS[(n % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        _ => {
+            let rest = n % 100;
+            let tail = match rest {
+                0 => String::new(),
+                1..=9 => format!("零{}", DIGITS[rest as usize]),
+                10..=19 => format!("一{}", han(rest)),
+                _ => han(rest),
+            };
+            format!("{}百{tail}", DIGITS[((n / 100) % 10) as usize])
+        }
+    }
+}
+
+fn letter(n: u32, base: u8) -> String {
+    let k = (n.max(1) - 1) % 26;
+    let repeat = (n.max(1) - 1) / 26 + 1;
+    char::from(base + u8::try_from(k).unwrap_or(0))
+        .to_string()
+        .repeat(repeat as usize)
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The paragraph being read.
+#[derive(Debug, Default)]
+struct Paragraph {
+    text: String,
+    num: Option<String>,
+    ilvl: usize,
+}
+
+/// `document.xml` read into lines.
+#[derive(Default)]
+struct Body {
+    lines: Vec<String>,
+    /// Paragraphs open (a text box's paragraph sits inside its anchor's).
+    open: Vec<Paragraph>,
+    /// Inside a table cell: the row's cells so far, and the cell's paragraphs.
+    rows: Vec<Vec<String>>,
+    cell: Option<Vec<String>>,
+    /// Inside `w:t` (text to keep), and depth inside parts to skip (deleted text, field
+    /// instructions, the fallback copy of a text box).
+    in_text: bool,
+    skip: usize,
+    counters: Counters,
+}
+
+impl Body {
+    fn read(xml: &[u8], numbering: &Numbering) -> Result<String, DocxError> {
+        let mut body = Self::default();
+        let mut reader = Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        loop {
+            let event = reader
+                .read_event_into(&mut buf)
+                .map_err(|e| DocxError::Xml(e.to_string()))?;
+            match event {
+                Event::Start(e) => body.start(&e, false),
+                Event::Empty(e) => body.start(&e, true),
+                Event::End(e) => {
+                    let name = e.local_name().as_ref().to_vec();
+                    body.end(&name, numbering);
+                }
+                Event::Text(t) if body.in_text && body.skip == 0 => {
+                    let text = t.unescape().map_err(|e| DocxError::Xml(e.to_string()))?;
+                    if let Some(p) = body.open.last_mut() {
+                        p.text.push_str(&text);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        let mut text = body.lines.join("\n");
+        text.push('\n');
+        Ok(text)
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+        let name = local(e);
+        if self.skip > 0 {
+            if !empty {
+                self.skip += 1;
+            }
+            return;
+        }
+        match name.as_slice() {
+            b"delText" | b"instrText" | b"Fallback" | b"del" if !empty => self.skip = 1,
+            b"p" if !empty => self.open.push(Paragraph::default()),
+            b"p" => self.finish_paragraph(Paragraph::default(), None),
+            b"t" => self.in_text = !empty,
+            b"tab" | b"ptab" => self.push('\t'),
+            b"br" | b"cr" => self.push(' '),
+            b"numId" => {
+                if let Some(p) = self.open.last_mut() {
+                    p.num = attr(e, b"val").filter(|v| v != "0");
+                }
+            }
+            b"ilvl" => {
+                if let Some(p) = self.open.last_mut() {
+                    p.ilvl = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                }
+            }
+            b"tr" => self.rows.push(Vec::new()),
+            b"tc" => self.cell = Some(Vec::new()),
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if let Some(p) = self.open.last_mut() {
+            p.text.push(c);
+        }
+    }
+
+    fn end(&mut self, name: &[u8], numbering: &Numbering) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        match name {
+            b"t" => self.in_text = false,
+            b"p" => {
+                if let Some(p) = self.open.pop() {
+                    self.finish_paragraph(p, Some(numbering));
+                }
+            }
+            b"tc" => {
+                if let (Some(cell), Some(row)) = (self.cell.take(), self.rows.last_mut()) {
+                    row.push(cell.join(" "));
+                }
+            }
+            b"tr" => {
+                if let Some(row) = self.rows.pop() {
+                    self.lines.push(row.join(" | "));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A paragraph ends: its line, with Word's number in front if it is numbered; inside a
+    /// table cell, a piece of the cell.
+    fn finish_paragraph(&mut self, p: Paragraph, numbering: Option<&Numbering>) {
+        let marker = match (p.num.as_deref(), numbering) {
+            (Some(num), Some(n)) => self.counters.marker(n, num, p.ilvl).unwrap_or_default(),
+            _ => String::new(),
+        };
+        let line = format!("{marker}{}", p.text);
+        match self.cell.as_mut() {
+            Some(cell) => cell.push(line),
+            None => self.lines.push(line),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_word_writes_them() {
+        assert_eq!(han(1), "一");
+        assert_eq!(han(10), "十");
+        assert_eq!(han(11), "十一");
+        assert_eq!(han(20), "二十");
+        assert_eq!(han(23), "二十三");
+        assert_eq!(han(101), "一百零一");
+        assert_eq!(han(110), "一百一十");
+        assert_eq!(format_number(3, "ideographTraditional"), "丙");
+        assert_eq!(format_number(2, "decimalEnclosedCircle"), "②");
+        assert_eq!(format_number(12, "decimalFullWidth"), "１２");
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(28, "lowerLetter"), "bb");
+        assert_eq!(format_number(u32::MAX, "upperLetter"), u32::MAX.to_string());
+    }
+
+    #[test]
+    fn not_a_zip_and_no_document() {
+        assert!(matches!(
+            to_text(b"PK\x03\x04broken"),
+            Err(DocxError::Zip(_))
+        ));
+        let mut empty = Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut empty);
+            w.start_file("readme.txt", zip::write::SimpleFileOptions::default())
+                .expect("file");
+            std::io::Write::write_all(&mut w, b"hello").expect("write");
+            w.finish().expect("finish");
+        }
+        assert_eq!(to_text(empty.get_ref()), Err(DocxError::NotWord));
+    }
+}
