@@ -191,3 +191,27 @@ fn damaged_word_files_never_panic() {
         let _ = huibian::doc::parse::parse(&bytes);
     }
 }
+
+#[test]
+fn headings_numbered_by_their_styles() {
+    let bytes = std::fs::read(fixture("docx/styled.docx")).expect("fixture");
+    let text = huibian::doc::docx::to_text(&bytes).expect("reads");
+    let lines: Vec<&str> = text.lines().collect();
+    // 标题 1 numbers `一、`, 标题 2 (based on it, one level down) `（一）`; a heading that turns
+    // its style's numbering off has none, and does not count.
+    assert_eq!(
+        lines[2..],
+        [
+            "一、主要工作",
+            "（一）加强组织领导。",
+            "（二）强化督促检查。",
+            "二、存在问题",
+            "不编号的标题",
+            "三、2024年工作计划",
+            "（一）继续推进重点项目建设。",
+        ]
+    );
+    let doc = huibian::doc::parse::parse(&bytes).expect("parses");
+    let plan = doc.reports[0].plan.as_ref().expect("a plan part");
+    assert_eq!(plan.heading.as_deref(), Some("三、2024年工作计划"));
+}

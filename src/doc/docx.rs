@@ -60,8 +60,12 @@ pub fn to_text(bytes: &[u8]) -> Result<String, DocxError> {
         Some(xml) => Numbering::parse(&xml)?,
         None => Numbering::default(),
     };
+    let styles = match part(&mut zip, "word/styles.xml", limit)? {
+        Some(xml) => Styles::parse(&xml)?,
+        None => Styles::default(),
+    };
     let document = part(&mut zip, "word/document.xml", limit)?.ok_or(DocxError::NotWord)?;
-    Body::read(&document, &numbering)
+    Body::read(&document, &numbering, &styles)
 }
 
 /// A part of the archive, inflated (at most `limit` bytes), or `None` when it is not there.
@@ -343,12 +347,83 @@ fn roman(mut n: u32) -> String {
     out
 }
 
+/// A paragraph style's numbering settings (`w:numPr` in `styles.xml`), and the style it is
+/// based on.
+#[derive(Debug, Default, Clone)]
+struct StyleDef {
+    based_on: Option<String>,
+    num: Option<String>,
+    ilvl: Option<usize>,
+}
+
+/// `styles.xml`: the paragraph styles that number their paragraphs (a "Heading 1" / "标题 1"
+/// style numbered `一、` puts no number in the paragraphs' own properties).
+#[derive(Debug, Default)]
+struct Styles {
+    by_id: HashMap<String, StyleDef>,
+}
+
+impl Styles {
+    fn parse(xml: &[u8]) -> Result<Self, DocxError> {
+        let mut out = Self::default();
+        let mut reader = Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut current: Option<String> = None;
+        loop {
+            let event = reader
+                .read_event_into(&mut buf)
+                .map_err(|e| DocxError::Xml(e.to_string()))?;
+            match &event {
+                Event::Start(e) | Event::Empty(e) => {
+                    let name = local(e);
+                    if name == b"style" {
+                        current = attr(e, b"styleId");
+                    } else if let Some(id) = current.as_ref() {
+                        let def = out.by_id.entry(id.clone()).or_default();
+                        let value = attr(e, b"val");
+                        match name.as_slice() {
+                            b"basedOn" => def.based_on = value,
+                            b"numId" => def.num = value,
+                            b"ilvl" => def.ilvl = value.and_then(|v| v.parse().ok()),
+                            _ => {}
+                        }
+                    }
+                }
+                Event::End(e) if e.local_name().as_ref() == b"style" => current = None,
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(out)
+    }
+
+    /// The list and level a paragraph of style `id` is numbered in, following `w:basedOn`
+    /// (a few steps at most: a style cannot be based on itself forever).
+    fn numbering(&self, id: &str) -> Option<(String, usize)> {
+        let mut num = None;
+        let mut ilvl = None;
+        let mut at = Some(id.to_owned());
+        for _ in 0..16 {
+            let Some(def) = at.as_ref().and_then(|i| self.by_id.get(i)) else {
+                break;
+            };
+            num = num.or_else(|| def.num.clone());
+            ilvl = ilvl.or(def.ilvl);
+            at.clone_from(&def.based_on);
+        }
+        num.filter(|n| n != "0").map(|n| (n, ilvl.unwrap_or(0)))
+    }
+}
+
 /// The paragraph being read.
 #[derive(Debug, Default)]
 struct Paragraph {
     text: String,
-    num: Option<String>,
+    /// Its own numbering: `Some(None)` when it turns its style's numbering off (`numId` 0).
+    num: Option<Option<String>>,
     ilvl: usize,
+    style: Option<String>,
 }
 
 /// `document.xml` read into lines.
@@ -368,7 +443,7 @@ struct Body {
 }
 
 impl Body {
-    fn read(xml: &[u8], numbering: &Numbering) -> Result<String, DocxError> {
+    fn read(xml: &[u8], numbering: &Numbering, styles: &Styles) -> Result<String, DocxError> {
         let mut body = Self::default();
         let mut reader = Reader::from_reader(xml);
         let mut buf = Vec::new();
@@ -381,7 +456,7 @@ impl Body {
                 Event::Empty(e) => body.start(&e, true),
                 Event::End(e) => {
                     let name = e.local_name().as_ref().to_vec();
-                    body.end(&name, numbering);
+                    body.end(&name, numbering, styles);
                 }
                 Event::Text(t) if body.in_text && body.skip == 0 => {
                     let text = t.unescape().map_err(|e| DocxError::Xml(e.to_string()))?;
@@ -416,7 +491,12 @@ impl Body {
             b"br" | b"cr" => self.push(' '),
             b"numId" => {
                 if let Some(p) = self.open.last_mut() {
-                    p.num = attr(e, b"val").filter(|v| v != "0");
+                    p.num = Some(attr(e, b"val").filter(|v| v != "0"));
+                }
+            }
+            b"pStyle" => {
+                if let Some(p) = self.open.last_mut() {
+                    p.style = attr(e, b"val");
                 }
             }
             b"ilvl" => {
@@ -436,7 +516,7 @@ impl Body {
         }
     }
 
-    fn end(&mut self, name: &[u8], numbering: &Numbering) {
+    fn end(&mut self, name: &[u8], numbering: &Numbering, styles: &Styles) {
         if self.skip > 0 {
             self.skip -= 1;
             return;
@@ -445,7 +525,7 @@ impl Body {
             b"t" => self.in_text = false,
             b"p" => {
                 if let Some(p) = self.open.pop() {
-                    self.finish_paragraph(p, Some(numbering));
+                    self.finish_paragraph(p, Some((numbering, styles)));
                 }
             }
             b"tc" => {
@@ -464,11 +544,17 @@ impl Body {
 
     /// A paragraph ends: its line, with Word's number in front if it is numbered; inside a
     /// table cell, a piece of the cell.
-    fn finish_paragraph(&mut self, p: Paragraph, numbering: Option<&Numbering>) {
-        let marker = match (p.num.as_deref(), numbering) {
-            (Some(num), Some(n)) => self.counters.marker(n, num, p.ilvl).unwrap_or_default(),
-            _ => String::new(),
-        };
+    fn finish_paragraph(&mut self, p: Paragraph, numbering: Option<(&Numbering, &Styles)>) {
+        let marker = numbering
+            .and_then(|(n, styles)| {
+                // Its own numbering wins over its style's (and `numId` 0 turns it off).
+                let (num, ilvl) = match &p.num {
+                    Some(own) => (own.clone()?, p.ilvl),
+                    None => styles.numbering(p.style.as_deref()?)?,
+                };
+                self.counters.marker(n, &num, ilvl)
+            })
+            .unwrap_or_default();
         let line = format!("{marker}{}", p.text);
         match self.cell.as_mut() {
             Some(cell) => cell.push(line),
