@@ -2,6 +2,8 @@
 //! the preview of the file's beginning, the reader built, one 160×45 render. Independent of
 //! the file's size: only the first 256 KiB are read before the first screen. 100 MB, and 1 GB
 //! with `HUIBIAN_BENCH_1GB=1` (writes a 1 GB file to the temporary directory).
+//! Also a 20 MB compilation as a .docx beside the same text as a text file: a Word document's
+//! first screen comes from the beginning of its body, inflated and read as a stream.
 //! Run with `cargo bench --bench first_frame`.
 
 use std::hint::black_box;
@@ -28,6 +30,34 @@ fn first_frame(path: &Path, terminal: &mut Terminal<TestBackend>) -> usize {
     app.doc().reports.len()
 }
 
+/// `text` as a minimal Word document: a paragraph a line.
+fn as_docx(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
+    );
+    for line in text.lines() {
+        let escaped = line
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        body.push_str("<w:p><w:r><w:t xml:space=\"preserve\">");
+        body.push_str(&escaped);
+        body.push_str("</w:t></w:r></w:p>");
+    }
+    body.push_str("</w:body></w:document>");
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("file");
+    zip.write_all(body.as_bytes()).expect("write");
+    zip.finish().expect("finish");
+    out.into_inner()
+}
+
 fn bench(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
     let mut sizes = vec![100usize];
@@ -35,6 +65,20 @@ fn bench(c: &mut Criterion) {
         sizes.push(1000);
     }
     let mut group = c.benchmark_group("first frame");
+    let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, 20 << 20);
+    let dir = std::env::temp_dir();
+    let txt = dir.join(format!("huibian-first-20mb-{}.txt", std::process::id()));
+    let docx = dir.join(format!("huibian-first-20mb-{}.docx", std::process::id()));
+    std::fs::write(&txt, &text).expect("write");
+    std::fs::write(&docx, as_docx(&text)).expect("write");
+    group.bench_function("20MB text", |b| {
+        b.iter(|| first_frame(black_box(&txt), &mut terminal));
+    });
+    group.bench_function("20MB docx", |b| {
+        b.iter(|| first_frame(black_box(&docx), &mut terminal));
+    });
+    std::fs::remove_file(txt).ok();
+    std::fs::remove_file(docx).ok();
     for mb in sizes {
         let path =
             std::env::temp_dir().join(format!("huibian-first-{mb}mb-{}.txt", std::process::id()));

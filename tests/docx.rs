@@ -215,3 +215,51 @@ fn headings_numbered_by_their_styles() {
     let plan = doc.reports[0].plan.as_ref().expect("a plan part");
     assert_eq!(plan.heading.as_deref(), Some("三、2024年工作计划"));
 }
+
+/// `text` as a minimal Word document: a paragraph a line.
+fn as_docx(text: &str) -> Vec<u8> {
+    let mut body = String::from(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
+    );
+    for line in text.lines() {
+        let escaped = line
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        body.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{escaped}</w:t></w:r></w:p>"
+        ));
+    }
+    body.push_str("</w:body></w:document>");
+    zip_of(&[("word/document.xml", body.as_bytes())])
+}
+
+#[test]
+fn a_large_word_document_opens_from_its_beginning_then_whole() {
+    let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, 3 << 20);
+    let path = std::env::temp_dir().join(format!("huibian-big-{}.docx", std::process::id()));
+    std::fs::write(&path, as_docx(&text)).expect("write");
+    assert!(std::fs::metadata(&path).expect("size").len() > huibian::edges::load::PREVIEW_BYTES);
+    let preview = huibian::edges::load::preview(&path)
+        .expect("reads")
+        .expect("a preview of its beginning");
+    assert_eq!(preview.encoding, "docx");
+    assert!(preview.text.as_str().len() < 1 << 20, "the beginning only");
+    assert!(
+        text.starts_with(preview.text.as_str()),
+        "the same lines as the whole"
+    );
+    assert!(!preview.reports.is_empty());
+    // The loader then reads it whole, as a text file.
+    let whole = huibian::doc::parse::parse(text.as_bytes()).expect("parses");
+    let mut done = None;
+    for event in huibian::edges::load::spawn(path.clone()) {
+        if let huibian::edges::load::LoadEvent::Partial { doc, parsed: 0 } = event
+            && !doc.reports.is_empty()
+        {
+            done = Some(doc.reports.len());
+        }
+    }
+    assert_eq!(done, Some(whole.reports.len()));
+    std::fs::remove_file(path).ok();
+}

@@ -47,6 +47,16 @@ fn inflate_limit(file_len: usize) -> u64 {
 /// # Errors
 /// See [`DocxError`].
 pub fn to_text(bytes: &[u8]) -> Result<String, DocxError> {
+    to_text_head(bytes, None)
+}
+
+/// As [`to_text`], stopping after the first paragraph that brings the text to `head` bytes
+/// (the beginning of a large document, for its first screen): `document.xml` is inflated and
+/// read as a stream, so that costs the beginning only.
+///
+/// # Errors
+/// See [`DocxError`].
+pub fn to_text_head(bytes: &[u8], head: Option<usize>) -> Result<String, DocxError> {
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::Zip(e.to_string()))?;
     let limit = inflate_limit(bytes.len());
@@ -64,8 +74,31 @@ pub fn to_text(bytes: &[u8]) -> Result<String, DocxError> {
         Some(xml) => Styles::parse(&xml)?,
         None => Styles::default(),
     };
-    let document = part(&mut zip, "word/document.xml", limit)?.ok_or(DocxError::NotWord)?;
-    Body::read(&document, &numbering, &styles)
+    let document = match zip.by_name("word/document.xml") {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Err(DocxError::NotWord),
+        Err(e) => return Err(DocxError::Zip(e.to_string())),
+    };
+    // Inflated as it is read, and never past the limit (whatever the archive declared).
+    let mut limited = document.take(limit + 1);
+    let text = Body::read(
+        std::io::BufReader::new(&mut limited),
+        &Parts {
+            numbering: &numbering,
+            styles: &styles,
+        },
+        head,
+    )?;
+    if limited.limit() == 0 {
+        return Err(DocxError::TooLarge(limit >> 20));
+    }
+    Ok(text)
+}
+
+/// What the body is read with.
+struct Parts<'a> {
+    numbering: &'a Numbering,
+    styles: &'a Styles,
 }
 
 /// A part of the archive, inflated (at most `limit` bytes), or `None` when it is not there.
@@ -440,10 +473,16 @@ struct Body {
     in_text: bool,
     skip: usize,
     counters: Counters,
+    /// Bytes of the lines so far.
+    bytes: usize,
 }
 
 impl Body {
-    fn read(xml: &[u8], numbering: &Numbering, styles: &Styles) -> Result<String, DocxError> {
+    fn read(
+        xml: impl std::io::BufRead,
+        parts: &Parts<'_>,
+        head: Option<usize>,
+    ) -> Result<String, DocxError> {
         let mut body = Self::default();
         let mut reader = Reader::from_reader(xml);
         let mut buf = Vec::new();
@@ -456,7 +495,7 @@ impl Body {
                 Event::Empty(e) => body.start(&e, true),
                 Event::End(e) => {
                     let name = e.local_name().as_ref().to_vec();
-                    body.end(&name, numbering, styles);
+                    body.end(&name, parts.numbering, parts.styles);
                 }
                 Event::Text(t) if body.in_text && body.skip == 0 => {
                     let text = t.unescape().map_err(|e| DocxError::Xml(e.to_string()))?;
@@ -468,6 +507,10 @@ impl Body {
                 _ => {}
             }
             buf.clear();
+            let between = body.open.is_empty() && body.rows.is_empty();
+            if between && head.is_some_and(|h| body.bytes >= h) {
+                break;
+            }
         }
         let mut text = body.lines.join("\n");
         text.push('\n');
@@ -556,6 +599,7 @@ impl Body {
             })
             .unwrap_or_default();
         let line = format!("{marker}{}", p.text);
+        self.bytes += line.len() + 1;
         match self.cell.as_mut() {
             Some(cell) => cell.push(line),
             None => self.lines.push(line),

@@ -71,6 +71,16 @@ pub fn preview(path: &Path) -> io::Result<Option<Compilation>> {
         .0
         .take(HEAD_BYTES)
         .read_to_end(&mut head)?;
+    // A Word document: its zip directory is at the end, so the file is read whole (it is the
+    // compressed size), and only the beginning of its body inflated and read.
+    let docx = crate::doc::docx::is_zip(&head);
+    if docx {
+        let bytes = read_file(path)?;
+        let Ok(text) = crate::doc::docx::to_text_head(&bytes, Some(HEAD_BYTES as usize)) else {
+            return Ok(None);
+        };
+        head = text.into_bytes();
+    }
     // A UTF-16 file has NUL bytes and line feeds inside characters: no preview.
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.contains(&0) {
         return Ok(None);
@@ -83,7 +93,7 @@ pub fn preview(path: &Path) -> io::Result<Option<Compilation>> {
     let Ok(decoded) = parse::decode::decode_owned(head) else {
         return Ok(None);
     };
-    let encoding = decoded.encoding;
+    let encoding = if docx { "docx" } else { decoded.encoding };
     Ok(Some(
         match parse::parse_text(decoded.text.clone(), encoding) {
             // The beginning may be all title page and table of contents (a long 目录 fills
