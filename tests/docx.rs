@@ -263,3 +263,22 @@ fn a_large_word_document_opens_from_its_beginning_then_whole() {
     assert_eq!(done, Some(whole.reports.len()));
     std::fs::remove_file(path).ok();
 }
+
+#[test]
+fn word_titles_on_new_pages_are_evidence_for_reports() {
+    let bytes = std::fs::read(fixture("docx/paged.docx")).expect("fixture");
+    let doc = huibian::doc::parse::parse(&bytes).expect("parses");
+    let titles: Vec<&str> = doc.reports.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["甲局城市更新情况", "乙局乡村振兴情况", "丙局生态保护情况"]
+    );
+    assert!(doc.reports.iter().all(|r| r.plan.is_some()));
+    // The same words as a text file: nothing says where the reports start, so it is one
+    // document. Word's styles and page breaks are what told them apart.
+    let text = huibian::doc::docx::to_text(&bytes).expect("reads");
+    let plain = huibian::doc::parse::parse(text.as_bytes()).expect("parses");
+    assert!(plain.is_whole_text(), "{:?}", plain.reports.len());
+    let (_, hints) = huibian::doc::docx::read(&bytes, None).expect("reads");
+    assert_eq!(hints.titles, [1, 9, 17]);
+}

@@ -28,6 +28,23 @@ pub enum DocxError {
     Xml(String),
 }
 
+/// What Word's own structure says about the text, for the parser to weigh (never required):
+/// the lines that open a new page in a title style, where a report's title usually stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// Lines (1-based) that start a page and are styled as a title or an outline-level-1
+    /// heading, in order.
+    pub titles: Vec<usize>,
+}
+
+impl Hints {
+    /// Whether Word marks line `n` as a title on a new page.
+    #[must_use]
+    pub fn is_title(&self, n: usize) -> bool {
+        self.titles.binary_search(&n).is_ok()
+    }
+}
+
 /// Whether `bytes` start like a zip archive (a .docx is one).
 #[must_use]
 pub fn is_zip(bytes: &[u8]) -> bool {
@@ -47,7 +64,7 @@ fn inflate_limit(file_len: usize) -> u64 {
 /// # Errors
 /// See [`DocxError`].
 pub fn to_text(bytes: &[u8]) -> Result<String, DocxError> {
-    to_text_head(bytes, None)
+    read(bytes, None).map(|(text, _)| text)
 }
 
 /// As [`to_text`], stopping after the first paragraph that brings the text to `head` bytes
@@ -57,6 +74,14 @@ pub fn to_text(bytes: &[u8]) -> Result<String, DocxError> {
 /// # Errors
 /// See [`DocxError`].
 pub fn to_text_head(bytes: &[u8], head: Option<usize>) -> Result<String, DocxError> {
+    read(bytes, head).map(|(text, _)| text)
+}
+
+/// The document's text (all of it, or its first `head` bytes) and Word's [`Hints`] about it.
+///
+/// # Errors
+/// See [`DocxError`].
+pub fn read(bytes: &[u8], head: Option<usize>) -> Result<(String, Hints), DocxError> {
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::Zip(e.to_string()))?;
     let limit = inflate_limit(bytes.len());
@@ -387,6 +412,9 @@ struct StyleDef {
     based_on: Option<String>,
     num: Option<String>,
     ilvl: Option<usize>,
+    /// `w:outlineLvl` (0 is the outline's top), and the style's name.
+    outline: Option<u8>,
+    name: Option<String>,
 }
 
 /// `styles.xml`: the paragraph styles that number their paragraphs (a "Heading 1" / "标题 1"
@@ -418,6 +446,8 @@ impl Styles {
                             b"basedOn" => def.based_on = value,
                             b"numId" => def.num = value,
                             b"ilvl" => def.ilvl = value.and_then(|v| v.parse().ok()),
+                            b"outlineLvl" => def.outline = value.and_then(|v| v.parse().ok()),
+                            b"name" => def.name = value,
                             _ => {}
                         }
                     }
@@ -429,6 +459,29 @@ impl Styles {
             buf.clear();
         }
         Ok(out)
+    }
+
+    /// Whether style `id` titles a document: named a title, or at the outline's top level
+    /// (its own or, through `w:basedOn`, its parent's).
+    fn is_title(&self, id: &str) -> bool {
+        let mut at = Some(id.to_owned());
+        for _ in 0..16 {
+            let Some(def) = at.as_ref().and_then(|i| self.by_id.get(i)) else {
+                return false;
+            };
+            let named = def.name.as_deref().is_some_and(|n| {
+                let n = n.to_lowercase();
+                n == "title" || n == "标题" || n == "heading 1" || n == "标题 1"
+            });
+            if named || def.outline == Some(0) {
+                return true;
+            }
+            if def.outline.is_some() {
+                return false;
+            }
+            at.clone_from(&def.based_on);
+        }
+        false
     }
 
     /// The list and level a paragraph of style `id` is numbered in, following `w:basedOn`
@@ -457,6 +510,8 @@ struct Paragraph {
     num: Option<Option<String>>,
     ilvl: usize,
     style: Option<String>,
+    /// It starts a page (`w:pageBreakBefore`, or a page break just before it).
+    new_page: bool,
 }
 
 /// `document.xml` read into lines.
@@ -475,6 +530,9 @@ struct Body {
     counters: Counters,
     /// Bytes of the lines so far.
     bytes: usize,
+    /// A page break was met since the last paragraph ended.
+    page_break: bool,
+    hints: Hints,
 }
 
 impl Body {
@@ -482,7 +540,7 @@ impl Body {
         xml: impl std::io::BufRead,
         parts: &Parts<'_>,
         head: Option<usize>,
-    ) -> Result<String, DocxError> {
+    ) -> Result<(String, Hints), DocxError> {
         let mut body = Self::default();
         let mut reader = Reader::from_reader(xml);
         let mut buf = Vec::new();
@@ -514,7 +572,7 @@ impl Body {
         }
         let mut text = body.lines.join("\n");
         text.push('\n');
-        Ok(text)
+        Ok((text, body.hints))
     }
 
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
@@ -527,10 +585,28 @@ impl Body {
         }
         match name.as_slice() {
             b"delText" | b"instrText" | b"Fallback" | b"del" if !empty => self.skip = 1,
-            b"p" if !empty => self.open.push(Paragraph::default()),
+            b"p" if !empty => {
+                let new_page = std::mem::take(&mut self.page_break) || self.lines.is_empty();
+                self.open.push(Paragraph {
+                    new_page,
+                    ..Paragraph::default()
+                });
+            }
+            b"pageBreakBefore" if attr(e, b"val").is_none_or(|v| v != "0" && v != "false") => {
+                if let Some(p) = self.open.last_mut() {
+                    p.new_page = true;
+                }
+            }
             b"p" => self.finish_paragraph(Paragraph::default(), None),
             b"t" => self.in_text = !empty,
             b"tab" | b"ptab" => self.push('\t'),
+            b"br" if attr(e, b"type").as_deref() == Some("page") => {
+                // Before any text: this paragraph starts the page; after it, the next one does.
+                match self.open.last_mut() {
+                    Some(p) if p.text.trim().is_empty() => p.new_page = true,
+                    _ => self.page_break = true,
+                }
+            }
             b"br" | b"cr" => self.push(' '),
             b"numId" => {
                 if let Some(p) = self.open.last_mut() {
@@ -599,6 +675,16 @@ impl Body {
             })
             .unwrap_or_default();
         let line = format!("{marker}{}", p.text);
+        let titled = numbering
+            .is_some_and(|(_, styles)| p.style.as_deref().is_some_and(|s| styles.is_title(s)));
+        if p.new_page && self.cell.is_none() {
+            if line.trim().is_empty() {
+                // A paragraph that only breaks the page: the next one starts it.
+                self.page_break = true;
+            } else if titled {
+                self.hints.titles.push(self.lines.len() + 1);
+            }
+        }
         self.bytes += line.len() + 1;
         match self.cell.as_mut() {
             Some(cell) => cell.push(line),

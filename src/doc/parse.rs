@@ -17,6 +17,7 @@ pub mod title;
 pub mod toc;
 pub mod wrapped;
 
+use crate::doc::docx;
 use crate::doc::model::{Compilation, Diagnostic, LineNo, Report, Text};
 pub use decode::DecodeError;
 
@@ -76,18 +77,18 @@ pub fn parse_with_progress(
     bytes: Vec<u8>,
     progress: &mut dyn FnMut(Stage<'_>),
 ) -> Result<Compilation, ParseError> {
-    // A Word document: its paragraphs as lines, then read as any text.
-    let (bytes, label) = if crate::doc::docx::is_zip(&bytes) {
-        (
-            crate::doc::docx::to_text(&bytes)?.into_bytes(),
-            Some("docx"),
-        )
+    // A Word document: its paragraphs as lines, then read as any text, with what Word's own
+    // structure says about it as evidence.
+    let (bytes, label, hints) = if docx::is_zip(&bytes) {
+        let (text, hints) = docx::read(&bytes, None)?;
+        (text.into_bytes(), Some("docx"), hints)
     } else {
-        (bytes, None)
+        (bytes, None, docx::Hints::default())
     };
     let decoded = decode::decode_owned(bytes)?;
     progress(Stage::Percent(10));
-    parse_text_with_progress(decoded.text, label.unwrap_or(decoded.encoding), progress)
+    let encoding = label.unwrap_or(decoded.encoding);
+    parse_text_with_progress(decoded.text, encoding, &hints, progress)
 }
 
 /// Parses text that is already decoded and uses `\n` line breaks.
@@ -95,12 +96,13 @@ pub fn parse_with_progress(
 /// # Errors
 /// [`ParseError::NoReports`] when no report can be found.
 pub fn parse_text(text: String, encoding: &'static str) -> Result<Compilation, ParseError> {
-    parse_text_with_progress(text, encoding, &mut |_| {})
+    parse_text_with_progress(text, encoding, &docx::Hints::default(), &mut |_| {})
 }
 
 fn parse_text_with_progress(
     text: String,
     encoding: &'static str,
+    hints: &docx::Hints,
     progress: &mut dyn FnMut(Stage<'_>),
 ) -> Result<Compilation, ParseError> {
     let (text, paidbegin) = artefacts::strip_inline(text);
@@ -130,7 +132,7 @@ fn parse_text_with_progress(
         &header,
         toc.as_ref(),
         &artefacts,
-        wrap_width,
+        (wrap_width, hints),
         &mut diagnostics,
     )?;
     let ends = report_ends(&text, &starts, &artefacts);
@@ -201,7 +203,7 @@ fn find_starts(
     header: &title::Header,
     toc: Option<&crate::doc::model::Toc>,
     artefacts: &crate::doc::model::Artefacts,
-    wrap_width: Option<usize>,
+    (wrap_width, hints): (Option<usize>, &docx::Hints),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<split::Start>, ParseError> {
     let is_artefact = |n: LineNo| artefacts.is_marker_or_ad(n);
@@ -223,7 +225,7 @@ fn find_starts(
             text,
             toc_end + 1,
             header.declared_count,
-            &blocked,
+            (&blocked, &|n| hints.is_title(n)),
             wrap_width,
         );
     }

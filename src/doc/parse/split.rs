@@ -400,6 +400,32 @@ fn names_a_report(text: &Text, n: LineNo, t: &str) -> bool {
     ends && year && !part
 }
 
+/// Every line from `body_first` on that may be a report's title, with how strongly. Outside
+/// evidence (`titled`: a Word title on a new page) counts as a marker would, for a line that
+/// reads like a title (no numbered heading, no sentence).
+fn title_lines(
+    text: &Text,
+    body_first: LineNo,
+    blocked: &dyn Fn(LineNo) -> bool,
+    titled: &dyn Fn(LineNo) -> bool,
+) -> Vec<(LineNo, u8)> {
+    let strength = |n: LineNo| {
+        let t = text.trimmed(n);
+        let reads_as_title =
+            classify(t).is_none() && (2..=60).contains(&char_len(t)) && !t.contains('。');
+        if titled(n) && reads_as_title {
+            3
+        } else {
+            title_strength(text, n)
+        }
+    };
+    (body_first..=text.line_count())
+        .filter(|&n| !blocked(n))
+        .map(|n| (n, strength(n)))
+        .filter(|&(_, s)| s > 0)
+        .collect()
+}
+
 /// How much line `n` looks like a report title: 0 not at all; 1 title words and a year; 2 the
 /// same after a blank line, a sign-off date or the start of the body, or unindented before an
 /// indented line; 3 a report marker (`篇一：`, `【第一篇】`).
@@ -471,14 +497,10 @@ pub fn from_shape(
     text: &Text,
     body_first: LineNo,
     declared: Option<usize>,
-    blocked: &dyn Fn(LineNo) -> bool,
+    (blocked, titled): (&dyn Fn(LineNo) -> bool, &dyn Fn(LineNo) -> bool),
     wrap: Option<usize>,
 ) -> Vec<Start> {
-    let mut candidates: Vec<(LineNo, u8)> = (body_first..=text.line_count())
-        .filter(|&n| !blocked(n))
-        .map(|n| (n, title_strength(text, n)))
-        .filter(|&(_, s)| s > 0)
-        .collect();
+    let mut candidates = title_lines(text, body_first, blocked, titled);
     // In a hard-wrapped text a line cut out of a paragraph (`按照《关于印发…2023年度…工作计划`)
     // is no title, however it ends.
     if let Some(width) = wrap {
@@ -633,7 +655,7 @@ mod tests {
         let text = Text::new(
             "篇一：甲局2023年工作总结\n一、基本情况\n篇二：乙局工作总结\n正文。\n".to_owned(),
         );
-        let starts = from_shape(&text, 1, None, &|_| false, None);
+        let starts = from_shape(&text, 1, None, (&|_| false, &|_| false), None);
         assert_eq!(
             starts
                 .iter()
@@ -642,7 +664,7 @@ mod tests {
             vec![(1, "甲局2023年工作总结"), (3, "乙局工作总结")]
         );
         let text = Text::new("【第一篇】\n甲局2023年工作总结\n正文。\n".to_owned());
-        let starts = from_shape(&text, 1, None, &|_| false, None);
+        let starts = from_shape(&text, 1, None, (&|_| false, &|_| false), None);
         assert_eq!(
             starts
                 .iter()
