@@ -3,6 +3,8 @@
 //! hand-written OOXML file; bad inputs each with a one-line error.
 
 use std::io::Write;
+
+use huibian::doc::model::TitleMatch;
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_huibian");
@@ -281,4 +283,31 @@ fn word_titles_on_new_pages_are_evidence_for_reports() {
     assert!(plain.is_whole_text(), "{:?}", plain.reports.len());
     let (_, hints) = huibian::doc::docx::read(&bytes, None).expect("reads");
     assert_eq!(hints.titles, [1, 9, 17]);
+}
+
+#[test]
+fn words_toc_field_is_the_table_of_contents() {
+    let bytes = std::fs::read(fixture("docx/toc_field.docx")).expect("fixture");
+    let (_, hints) = huibian::doc::docx::read(&bytes, None).expect("reads");
+    assert_eq!(hints.toc_field, Some(2));
+    let doc = huibian::doc::parse::parse(&bytes).expect("parses");
+    let toc = doc.toc.as_ref().expect("the field is the 目录");
+    assert_eq!((toc.first_line, toc.last_line), (2, 4));
+    let starts: Vec<(usize, TitleMatch)> = doc
+        .reports
+        .iter()
+        .map(|r| (r.line, r.title_match))
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            (5, TitleMatch::Exact),
+            (10, TitleMatch::Exact),
+            (15, TitleMatch::Exact)
+        ]
+    );
+    // As plain text, with no `目录` line and no page numbers, the entries are not a 目录.
+    let text = huibian::doc::docx::to_text(&bytes).expect("reads");
+    let plain = huibian::doc::parse::parse(text.as_bytes()).expect("parses");
+    assert!(plain.toc.is_none());
 }

@@ -35,6 +35,8 @@ pub struct Hints {
     /// Lines (1-based) that start a page and are styled as a title or an outline-level-1
     /// heading, in order.
     pub titles: Vec<usize>,
+    /// The line where Word's table-of-contents field (`TOC`) starts: the 目录.
+    pub toc_field: Option<usize>,
 }
 
 impl Hints {
@@ -532,6 +534,9 @@ struct Body {
     bytes: usize,
     /// A page break was met since the last paragraph ended.
     page_break: bool,
+    /// Fields open (`w:fldChar` begin … end), each with its instruction as read so far.
+    fields: Vec<String>,
+    in_instr: bool,
     hints: Hints,
 }
 
@@ -554,6 +559,12 @@ impl Body {
                 Event::End(e) => {
                     let name = e.local_name().as_ref().to_vec();
                     body.end(&name, parts.numbering, parts.styles);
+                }
+                Event::Text(t) if body.in_instr && body.skip == 0 => {
+                    let text = t.unescape().map_err(|e| DocxError::Xml(e.to_string()))?;
+                    if let Some(instr) = body.fields.last_mut() {
+                        instr.push_str(&text);
+                    }
                 }
                 Event::Text(t) if body.in_text && body.skip == 0 => {
                     let text = t.unescape().map_err(|e| DocxError::Xml(e.to_string()))?;
@@ -584,7 +595,9 @@ impl Body {
             return;
         }
         match name.as_slice() {
-            b"delText" | b"instrText" | b"Fallback" | b"del" if !empty => self.skip = 1,
+            b"delText" | b"Fallback" | b"del" if !empty => self.skip = 1,
+            b"instrText" => self.in_instr = !empty,
+            b"fldChar" => self.field_char(attr(e, b"fldCharType").as_deref()),
             b"p" if !empty => {
                 let new_page = std::mem::take(&mut self.page_break) || self.lines.is_empty();
                 self.open.push(Paragraph {
@@ -629,6 +642,26 @@ impl Body {
         }
     }
 
+    /// A field's begin, separator or end: the first `TOC` field's result is the 目录.
+    fn field_char(&mut self, kind: Option<&str>) {
+        match kind {
+            Some("begin") => self.fields.push(String::new()),
+            Some("separate") => {
+                let toc = self
+                    .fields
+                    .last()
+                    .is_some_and(|i| i.trim_start().starts_with("TOC"));
+                if toc && self.hints.toc_field.is_none() {
+                    self.hints.toc_field = Some(self.lines.len() + 1);
+                }
+            }
+            Some("end") => {
+                self.fields.pop();
+            }
+            _ => {}
+        }
+    }
+
     fn push(&mut self, c: char) {
         if let Some(p) = self.open.last_mut() {
             p.text.push(c);
@@ -642,6 +675,7 @@ impl Body {
         }
         match name {
             b"t" => self.in_text = false,
+            b"instrText" => self.in_instr = false,
             b"p" => {
                 if let Some(p) = self.open.pop() {
                     self.finish_paragraph(p, Some((numbering, styles)));

@@ -126,7 +126,7 @@ fn parse_text_with_progress(
     let wrap_width = wrapped::width(&text);
     let artefacts = artefacts::find(&text, paidbegin, wrap_width.is_some());
     let header = title::header(&text);
-    let toc = toc::find(&text, &header);
+    let toc = toc::find_with(&text, &header, hints.toc_field);
     let starts = find_starts(
         &text,
         &header,

@@ -41,17 +41,26 @@ const HEADER_SEARCH: usize = 6;
 /// Finds and parses the TOC after the compilation header.
 #[must_use]
 pub fn find(text: &Text, header: &Header) -> Option<Toc> {
+    find_with(text, header, None)
+}
+
+/// As [`find`]; `field` is where a word processor's table-of-contents field starts (a .docx's
+/// `TOC` field), taken as the 目录 when no `目录` line heads one and the entries do not look
+/// like one on their own.
+#[must_use]
+pub fn find_with(text: &Text, header: &Header, field: Option<LineNo>) -> Option<Toc> {
     let after_header = header.last_line + 1;
     let toc_header = (after_header..=text.line_count())
         .filter(|&n| !text.is_blank(n))
         .take(HEADER_SEARCH)
         .find(|&n| is_toc_header(text.trimmed(n)));
-    let (header_line, first) = match toc_header {
-        Some(h) => (Some(h), h + 1),
-        None => (None, after_header),
+    let (header_line, first) = match (toc_header, field) {
+        (Some(h), _) => (Some(h), h + 1),
+        (None, Some(f)) => (None, f.max(after_header)),
+        (None, None) => (None, after_header),
     };
     let raw = collect_entries(text, first)?;
-    if header_line.is_none() && !looks_like_headerless_toc(&raw) {
+    if header_line.is_none() && field.is_none() && !looks_like_headerless_toc(&raw) {
         return None;
     }
     let without_count = |t: &str| title_key(split_count(t).map_or(t, |(bare, _)| bare));
