@@ -30,34 +30,6 @@ fn first_frame(path: &Path, terminal: &mut Terminal<TestBackend>) -> usize {
     app.doc().reports.len()
 }
 
-/// `text` as a minimal Word document: a paragraph a line.
-fn as_docx(text: &str) -> Vec<u8> {
-    use std::io::Write;
-    let mut body = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
-    );
-    for line in text.lines() {
-        let escaped = line
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
-        body.push_str("<w:p><w:r><w:t xml:space=\"preserve\">");
-        body.push_str(&escaped);
-        body.push_str("</w:t></w:r></w:p>");
-    }
-    body.push_str("</w:body></w:document>");
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    zip.start_file(
-        "word/document.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .expect("file");
-    zip.write_all(body.as_bytes()).expect("write");
-    zip.finish().expect("finish");
-    out.into_inner()
-}
-
 fn bench(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
     let mut sizes = vec![100usize];
@@ -70,7 +42,7 @@ fn bench(c: &mut Criterion) {
     let txt = dir.join(format!("huibian-first-20mb-{}.txt", std::process::id()));
     let docx = dir.join(format!("huibian-first-20mb-{}.docx", std::process::id()));
     std::fs::write(&txt, &text).expect("write");
-    std::fs::write(&docx, as_docx(&text)).expect("write");
+    std::fs::write(&docx, huibian::doc::generate::as_docx(&text)).expect("write");
     group.bench_function("20MB text", |b| {
         b.iter(|| first_frame(black_box(&txt), &mut terminal));
     });

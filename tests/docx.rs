@@ -218,29 +218,11 @@ fn headings_numbered_by_their_styles() {
     assert_eq!(plan.heading.as_deref(), Some("三、2024年工作计划"));
 }
 
-/// `text` as a minimal Word document: a paragraph a line.
-fn as_docx(text: &str) -> Vec<u8> {
-    let mut body = String::from(
-        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
-    );
-    for line in text.lines() {
-        let escaped = line
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
-        body.push_str(&format!(
-            "<w:p><w:r><w:t xml:space=\"preserve\">{escaped}</w:t></w:r></w:p>"
-        ));
-    }
-    body.push_str("</w:body></w:document>");
-    zip_of(&[("word/document.xml", body.as_bytes())])
-}
-
 #[test]
 fn a_large_word_document_opens_from_its_beginning_then_whole() {
     let text = huibian::doc::generate::compilation(&huibian::doc::generate::CORPUS, 3 << 20);
     let path = std::env::temp_dir().join(format!("huibian-big-{}.docx", std::process::id()));
-    std::fs::write(&path, as_docx(&text)).expect("write");
+    std::fs::write(&path, huibian::doc::generate::as_docx(&text)).expect("write");
     assert!(std::fs::metadata(&path).expect("size").len() > huibian::edges::load::PREVIEW_BYTES);
     let preview = huibian::edges::load::preview(&path)
         .expect("reads")

@@ -158,6 +158,30 @@ fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     })
 }
 
+/// An element of a small part met in order: opened (with its attributes) or closed.
+enum Tag<'a, 'b> {
+    Open(&'a BytesStart<'b>),
+    Close(&'a [u8]),
+}
+
+/// Calls `f` with every element of `xml` as it is opened and closed.
+fn each_tag(xml: &[u8], mut f: impl FnMut(Tag<'_, '_>)) -> Result<(), DocxError> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|e| DocxError::Xml(e.to_string()))?
+        {
+            Event::Start(e) | Event::Empty(e) => f(Tag::Open(&e)),
+            Event::End(e) => f(Tag::Close(e.local_name().as_ref())),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
 /// An element's name without its namespace prefix.
 fn local(e: &BytesStart<'_>) -> Vec<u8> {
     let name = e.name();
@@ -185,42 +209,28 @@ struct Numbering {
 impl Numbering {
     fn parse(xml: &[u8]) -> Result<Self, DocxError> {
         let mut out = Self::default();
-        let mut reader = Reader::from_reader(xml);
-        let mut buf = Vec::new();
         let mut abstract_id: Option<String> = None;
         let mut num: Option<String> = None;
         let mut level: Option<usize> = None;
-        loop {
-            let event = reader
-                .read_event_into(&mut buf)
-                .map_err(|e| DocxError::Xml(e.to_string()))?;
-            match &event {
-                Event::Start(e) | Event::Empty(e) => {
-                    let name = local(e);
-                    match name.as_slice() {
-                        b"abstractNum" => abstract_id = attr(e, b"abstractNumId"),
-                        b"num" => {
-                            num = attr(e, b"numId");
-                            abstract_id = None;
-                        }
-                        b"lvl" | b"lvlOverride" => {
-                            level = attr(e, b"ilvl").and_then(|l| l.parse().ok())
-                        }
-                        _ => {
-                            out.level_attr(&name, e, abstract_id.as_deref(), num.as_deref(), level)
-                        }
+        each_tag(xml, |tag| match tag {
+            Tag::Open(e) => {
+                let name = local(e);
+                match name.as_slice() {
+                    b"abstractNum" => abstract_id = attr(e, b"abstractNumId"),
+                    b"num" => {
+                        num = attr(e, b"numId");
+                        abstract_id = None;
                     }
+                    b"lvl" | b"lvlOverride" => {
+                        level = attr(e, b"ilvl").and_then(|l| l.parse().ok());
+                    }
+                    _ => out.level_attr(&name, e, abstract_id.as_deref(), num.as_deref(), level),
                 }
-                Event::End(e) => match e.local_name().as_ref() {
-                    b"abstractNum" => abstract_id = None,
-                    b"num" => num = None,
-                    _ => {}
-                },
-                Event::Eof => break,
-                _ => {}
             }
-            buf.clear();
-        }
+            Tag::Close(b"abstractNum") => abstract_id = None,
+            Tag::Close(b"num") => num = None,
+            Tag::Close(_) => {}
+        })?;
         Ok(out)
     }
 
@@ -419,6 +429,20 @@ struct StyleDef {
     name: Option<String>,
 }
 
+impl StyleDef {
+    /// One setting of the style, from an element inside it.
+    fn set(&mut self, name: &[u8], value: Option<String>) {
+        match name {
+            b"basedOn" => self.based_on = value,
+            b"numId" => self.num = value,
+            b"ilvl" => self.ilvl = value.and_then(|v| v.parse().ok()),
+            b"outlineLvl" => self.outline = value.and_then(|v| v.parse().ok()),
+            b"name" => self.name = value,
+            _ => {}
+        }
+    }
+}
+
 /// `styles.xml`: the paragraph styles that number their paragraphs (a "Heading 1" / "标题 1"
 /// style numbered `一、` puts no number in the paragraphs' own properties).
 #[derive(Debug, Default)]
@@ -429,37 +453,22 @@ struct Styles {
 impl Styles {
     fn parse(xml: &[u8]) -> Result<Self, DocxError> {
         let mut out = Self::default();
-        let mut reader = Reader::from_reader(xml);
-        let mut buf = Vec::new();
         let mut current: Option<String> = None;
-        loop {
-            let event = reader
-                .read_event_into(&mut buf)
-                .map_err(|e| DocxError::Xml(e.to_string()))?;
-            match &event {
-                Event::Start(e) | Event::Empty(e) => {
-                    let name = local(e);
-                    if name == b"style" {
-                        current = attr(e, b"styleId");
-                    } else if let Some(id) = current.as_ref() {
-                        let def = out.by_id.entry(id.clone()).or_default();
-                        let value = attr(e, b"val");
-                        match name.as_slice() {
-                            b"basedOn" => def.based_on = value,
-                            b"numId" => def.num = value,
-                            b"ilvl" => def.ilvl = value.and_then(|v| v.parse().ok()),
-                            b"outlineLvl" => def.outline = value.and_then(|v| v.parse().ok()),
-                            b"name" => def.name = value,
-                            _ => {}
-                        }
-                    }
+        each_tag(xml, |tag| match tag {
+            Tag::Open(e) => {
+                let name = local(e);
+                if name == b"style" {
+                    current = attr(e, b"styleId");
+                } else if let Some(id) = current.as_ref() {
+                    out.by_id
+                        .entry(id.clone())
+                        .or_default()
+                        .set(&name, attr(e, b"val"));
                 }
-                Event::End(e) if e.local_name().as_ref() == b"style" => current = None,
-                Event::Eof => break,
-                _ => {}
             }
-            buf.clear();
-        }
+            Tag::Close(b"style") => current = None,
+            Tag::Close(_) => {}
+        })?;
         Ok(out)
     }
 

@@ -83,3 +83,42 @@ pub fn one_report_with_headings(headings: usize) -> String {
     }
     text
 }
+
+/// `text` as a minimal Word document, a paragraph a line (for benchmarks and tests of .docx
+/// input at sizes no fixture has).
+///
+/// # Panics
+/// Never for text: writing a zip into memory cannot fail.
+#[must_use]
+pub fn as_docx(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::with_capacity(text.len() + text.len() / 2);
+    body.push_str(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
+    );
+    for line in text.lines() {
+        body.push_str("<w:p><w:r><w:t xml:space=\"preserve\">");
+        for c in line.chars() {
+            match c {
+                '&' => body.push_str("&amp;"),
+                '<' => body.push_str("&lt;"),
+                '>' => body.push_str("&gt;"),
+                c => body.push(c),
+            }
+        }
+        body.push_str("</w:t></w:r></w:p>");
+    }
+    body.push_str("</w:body></w:document>");
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let written = zip
+        .start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .map_err(std::io::Error::other)
+        .and_then(|()| zip.write_all(body.as_bytes()))
+        .and_then(|()| zip.finish().map(drop).map_err(std::io::Error::other));
+    debug_assert!(written.is_ok(), "a zip in memory");
+    out.into_inner()
+}
