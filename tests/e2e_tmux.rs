@@ -346,3 +346,23 @@ fn overlays_are_bordered_layers_at_every_size() {
         t.keys(&["q", "q"]);
     }
 }
+
+#[test]
+fn a_word_document_opens_like_a_text_file() {
+    let command = format!("{BIN} {}", fixture("docx/numbered.docx"));
+    let t = Tmux::start("docx", 160, 45, &command);
+    let screen = t.wait("the reader on a .docx", |s| {
+        s.contains("2 reports") && s.contains("? help")
+    });
+    // Word's automatic numbers are in the contents and the text; the encoding says docx.
+    assert!(screen.contains("一、主要工作"), "{screen}");
+    assert!(
+        screen.lines().last().is_some_and(|l| l.contains("docx")),
+        "{screen}"
+    );
+    t.keys(&["/"]);
+    t.keys(&["-l", "干部队伍"]);
+    t.keys(&["Enter"]);
+    t.wait("a search in it", |s| s.contains("/干部队伍  1/2"));
+    t.keys(&["q"]);
+}
