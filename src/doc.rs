@@ -6,6 +6,7 @@ pub mod docx;
 pub mod export;
 pub mod generate;
 pub mod model;
+pub mod office;
 pub mod parse;
 pub mod place;
 pub mod safe;

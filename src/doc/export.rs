@@ -49,6 +49,18 @@ struct JsonReport<'a> {
     enumeration_lines: Vec<LineNo>,
     plan: Option<JsonPlan<'a>>,
     signoff_lines: &'a [LineNo],
+    /// The office that wrote it (from the title, or a 政府工作报告's dateline), when named.
+    office: Option<JsonOffice>,
+    /// The year it reviews, and the year its plans are for.
+    reviews: Option<u32>,
+    plans_for: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct JsonOffice {
+    name: String,
+    /// False for a bare unit (`街道`, `镇`), which says nothing of which one.
+    named: bool,
 }
 
 #[derive(Serialize)]
@@ -99,8 +111,16 @@ fn plan_kind(kind: PlanKind) -> &'static str {
     }
 }
 
-fn json_report(r: &Report) -> JsonReport<'_> {
+fn json_report(c: &Compilation, i: usize) -> JsonReport<'_> {
+    let r = &c.reports[i];
+    let (reviews, plans_for) = crate::doc::office::years_of(r);
     JsonReport {
+        office: crate::doc::office::office(c, i).map(|o| JsonOffice {
+            name: o.name,
+            named: o.named,
+        }),
+        reviews,
+        plans_for,
         title: &r.title,
         line: r.line,
         found_by: r.title_match.name(),
@@ -219,7 +239,7 @@ impl<'a, W: Write> Streamer<'a, W> {
                     if i > 0 {
                         self.out.write_all(b",")?;
                     }
-                    serde_json::to_writer(&mut self.out, &json_report(r))?;
+                    serde_json::to_writer(&mut self.out, &json_report(c, i))?;
                 }
                 Export::List => list_line(i, r, &mut self.out)?,
                 Export::Plans(format) => plan_block(i, r, format, &mut self.out)?,

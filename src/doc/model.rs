@@ -410,6 +410,8 @@ pub struct Report {
     /// Length of the report in characters (title included; line breaks and ASCII spaces not
     /// counted).
     pub char_count: usize,
+    /// The year the report reviews (its plans are for the next), when it says.
+    pub reviews: Option<u32>,
 }
 
 /// The numbering style of a heading marker, from the usual outermost to the innermost.
@@ -554,6 +556,7 @@ impl Report {
             plan: None,
             signoff_lines: Vec::new(),
             char_count: 0,
+            reviews: None,
         }
     }
 }

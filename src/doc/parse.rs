@@ -404,5 +404,6 @@ fn build_report(
         plan: plan.map(Box::new),
         signoff_lines,
         char_count,
+        reviews: report_year,
     }
 }

@@ -1,0 +1,88 @@
+//! Who wrote each report and which years it speaks of (the ground for comparing an office's
+//! plans with what it reported a year later): every title of a corpus file, the district's
+//! eight 政府工作报告 (one office across all eight, each reviewing the year before it plans).
+
+fn parse(path: &str) -> huibian::doc::model::Compilation {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    huibian::doc::parse::parse(&bytes).expect("parses")
+}
+
+#[test]
+fn offices_and_years_of_a_compilations_titles() {
+    let doc = parse("001_149dd883a1863841.txt");
+    let got: Vec<Option<(String, bool)>> = (0..doc.reports.len())
+        .map(|r| huibian::doc::office::office(&doc, r).map(|o| (o.name, o.named)))
+        .collect();
+    let named = |n: &str| Some((n.to_owned(), true));
+    let bare = |n: &str| Some((n.to_owned(), false));
+    assert_eq!(
+        got,
+        [
+            None,
+            None,
+            named("村镇建设办"),
+            bare("街道"),
+            bare("街道"),
+            bare("街道"),
+            named("区公共工程建设中心"),
+            named("区经信局"),
+            named("区审计局"),
+            named("区市场监督管理局"),
+            named("市应急管理局"),
+            named("县市场监督管理局"),
+            named("县水利局"),
+            named("县住建局"),
+            bare("乡"),
+            bare("镇"),
+        ]
+    );
+    for r in &doc.reports {
+        assert_eq!(
+            huibian::doc::office::years_of(r),
+            (Some(2023), Some(2024)),
+            "{}",
+            r.title
+        );
+    }
+}
+
+#[test]
+fn the_district_across_eight_years() {
+    let mut keys = Vec::new();
+    for year in 2012..=2019u32 {
+        let doc = parse(&format!("years/{year}.txt"));
+        assert_eq!(doc.reports.len(), 1, "{year}");
+        let office = huibian::doc::office::office(&doc, 0).expect("the government");
+        assert!(office.named);
+        keys.push(office.key());
+        // Given early in the year it plans: it reviews the year before.
+        assert_eq!(
+            huibian::doc::office::years_of(&doc.reports[0]),
+            (Some(year - 1), Some(year)),
+            "{year}"
+        );
+    }
+    // One office, however the title or the dateline names it (2019: with its prefecture; 2017:
+    // no title line, only the dateline).
+    assert!(keys.iter().all(|k| k == "海拉尔区人民政府"), "{keys:?}");
+}
+
+#[test]
+fn offices_in_the_json_export() {
+    let doc = parse("004_b94f0c5038739baf.txt");
+    let mut out = Vec::new();
+    huibian::doc::export::write_json(&doc, "f", &mut out).expect("json");
+    let json: serde_json::Value = serde_json::from_slice(&out).expect("valid");
+    let report = &json["reports"][1];
+    assert_eq!(report["office"]["name"], "市水利局");
+    assert_eq!(report["office"]["named"], true);
+    assert_eq!(
+        (report["reviews"].as_u64(), report["plans_for"].as_u64()),
+        (Some(2023), Some(2024))
+    );
+    assert!(json["reports"][0]["office"].is_null());
+}
