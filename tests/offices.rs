@@ -86,3 +86,53 @@ fn offices_in_the_json_export() {
     );
     assert!(json["reports"][0]["office"].is_null());
 }
+
+#[test]
+fn years_lists_every_office_and_year_across_files() {
+    let fixtures = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let broken = std::env::temp_dir().join(format!("huibian-years-{}.txt", std::process::id()));
+    std::fs::write(&broken, [0u8, 159, 146, 150, 0, 1]).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_huibian"))
+        .arg("--years")
+        .arg(format!("{fixtures}/years"))
+        .arg(format!("{fixtures}/docx/004_b94f0c5038739baf.docx"))
+        .arg(&broken)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "the broken file, once: {stderr}");
+    assert!(stderr.contains("huibian-years-"), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let rows: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    // The district's eight reports together, in year order, though one names its prefecture.
+    let district: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r[0].ends_with("海拉尔区人民政府"))
+        .map(|r| (r[1], r[2]))
+        .collect();
+    assert_eq!(
+        district,
+        (2011..=2018)
+            .map(|y: u32| (y, y + 1))
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect::<Vec<_>>()
+    );
+    // The .docx's offices are there too; reports with no office, or a bare 镇 that says nothing
+    // of which one, come after every named office.
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "市水利局" && r[1] == "2023" && r[2] == "2024")
+    );
+    let unnamed = |r: &&Vec<&str>| r[0] == "-" || r[0] == "镇";
+    let first = rows.iter().position(|r| unnamed(&r)).expect("unnamed rows");
+    assert!(rows[first..].iter().all(|r| unnamed(&r)), "{rows:?}");
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "-" && r[4] == "2023年教育重点工作总结")
+    );
+    std::fs::remove_file(broken).ok();
+}

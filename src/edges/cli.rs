@@ -36,6 +36,11 @@ pub struct Options {
     /// Print one section: `3` (report 3), `3/二` (its heading 二、), `3/二/（一）`, `3/plan`.
     #[arg(long, value_name = "SPEC", group = "export")]
     pub section: Option<String>,
+    /// Print every office and year found in the files and folders given (their .txt, .text and
+    /// .docx files): a line per report, `office  reviews  plans_for  file  title`, by office
+    /// then year. A file that cannot be read is named on stderr; the others are still listed.
+    #[arg(long, value_name = "PATH", num_args = 1.., group = "export", conflicts_with = "file")]
+    pub years: Option<Vec<PathBuf>>,
     /// How the reader copies: auto (tmux inside tmux, else OSC 52, or the system clipboard on a
     /// local desktop), tmux, osc52, system.
     #[arg(long, value_enum)]
@@ -262,6 +267,9 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         out.write_all(crate::edges::config::default_toml().as_bytes())?;
         return Ok(());
     }
+    if let Some(paths) = options.years.as_deref() {
+        return years(paths, out);
+    }
     let exporting = options.json
         || options.list
         || options.plans
@@ -287,6 +295,86 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         Some(spec) => print_section(path, spec, options, out),
         None => export(path, &name, options, out),
     }
+}
+
+/// The files `paths` name: each file as given, and a folder's .txt, .text and .docx files in
+/// name order (a file named on the command line is read whatever its name).
+fn compilation_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        match std::fs::read_dir(path) {
+            Ok(entries) => {
+                let compilation = |p: &Path| {
+                    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        ["txt", "text", "docx"].contains(&e.to_ascii_lowercase().as_str())
+                    })
+                };
+                let mut inside: Vec<PathBuf> = entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && compilation(p))
+                    .collect();
+                inside.sort();
+                files.extend(inside);
+            }
+            Err(_) => files.push(path.clone()),
+        }
+    }
+    files
+}
+
+/// `--years`: every report of every file under `paths` with its office and years, by office
+/// (matched by [`crate::doc::office::Office::key`]) then year. Unreadable files are said on
+/// stderr and skipped; none found at all is an error.
+fn years(paths: &[PathBuf], out: &mut impl Write) -> Result<(), Error> {
+    let files = compilation_files(paths);
+    let mut rows = Vec::new();
+    for file in &files {
+        let doc = match load(file) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("huibian: {e}");
+                continue;
+            }
+        };
+        for (r, report) in doc.reports.iter().enumerate() {
+            let office = crate::doc::office::office(&doc, r);
+            let (reviews, plans) = crate::doc::office::years_of(report);
+            let key = office
+                .as_ref()
+                .filter(|o| o.named)
+                .map(crate::doc::office::Office::key);
+            rows.push((
+                key,
+                reviews,
+                office.map(|o| o.name),
+                plans,
+                file,
+                report.title.clone(),
+            ));
+        }
+    }
+    if rows.is_empty() {
+        return Err(Error::Usage(
+            "--years found no report in the files given".into(),
+        ));
+    }
+    // Offices named alike together, by year; unnamed and unknown ones last, in file order.
+    rows.sort_by(|a, b| (a.0.is_none(), &a.0, a.1).cmp(&(b.0.is_none(), &b.0, b.1)));
+    let mut buffered = io::BufWriter::new(out);
+    let year = |y: Option<u32>| y.map_or_else(|| "-".to_owned(), |y| y.to_string());
+    for (_, reviews, name, plans, file, title) in rows {
+        let line = format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            name.as_deref().unwrap_or("-"),
+            year(reviews),
+            year(plans),
+            file.display(),
+            title
+        );
+        buffered.write_all(crate::doc::safe::terminal_safe(&line).as_bytes())?;
+    }
+    Ok(buffered.flush()?)
 }
 
 /// A large file: its beginning shown at once, then the whole of it read and parsed in the
