@@ -488,16 +488,7 @@ fn n_past_the_previews_last_hit_lands_on_the_next_hit_in_the_whole_file() {
 
 #[test]
 fn the_reader_holds_the_model_once_assembled_from_the_loaders_batches() {
-    let path = big_file("assemble", 3);
-    let preview = huibian::edges::load::preview(&path)
-        .expect("reads")
-        .expect("preview");
-    let whole = huibian::doc::parse::parse(&std::fs::read(&path).expect("read")).expect("parses");
-    let mut a = Reader::new(preview, Settings::default());
-    a.update(Msg::Resize(160, 45));
-    a.update(Msg::Preview {
-        file_size: std::fs::metadata(&path).expect("size").len(),
-    });
+    let (mut a, whole, path) = on_the_preview("assemble");
     use huibian::edges::load::LoadEvent;
     for event in huibian::edges::load::spawn(path.clone()) {
         let msg = match event {

@@ -170,6 +170,34 @@ fn colon_jumps_to_lines_percentages_and_names() {
 }
 
 #[test]
+fn an_empty_picker_lists_titles_and_headings_in_file_order() {
+    let mut a = app(F000, 160, 45);
+    type_keys(&mut a, ":");
+    let lines: Vec<usize> = a
+        .finder()
+        .prompt
+        .as_ref()
+        .expect("the picker is open")
+        .candidates
+        .iter()
+        .map(|c| c.line)
+        .collect();
+    let doc = a.doc();
+    let want: Vec<usize> = doc
+        .reports
+        .iter()
+        .flat_map(|r| std::iter::once(r.line).chain(r.headings.iter().map(|h| h.line)))
+        .take(200)
+        .collect();
+    assert!(want.len() > 20, "the corpus file has many headings");
+    assert_eq!(lines, want);
+    // Typing narrows it; deleting the text brings the whole list back.
+    type_keys(&mut a, "水利<BS><BS>");
+    let again = a.finder().prompt.as_ref().expect("open").candidates.len();
+    assert_eq!(again, want.len());
+}
+
+#[test]
 fn jump_list_and_marks() {
     let mut a = app(F000, 160, 45);
     press(&mut a, "]]");

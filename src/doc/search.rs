@@ -184,7 +184,10 @@ impl Hits {
     #[must_use]
     pub fn len(&self) -> usize {
         match &self.0 {
-            HitList::Narrow(v) => v.iter().map(Vec::len).sum(),
+            // Every chunk but the last is full.
+            HitList::Narrow(v) => v
+                .last()
+                .map_or(0, |last| (v.len() - 1) * CHUNK + last.len()),
             HitList::Wide(v) => v.len(),
         }
     }

@@ -56,6 +56,10 @@ impl App {
         let numeric = typed.trim().trim_end_matches('%').parse::<f64>().is_ok();
         let mut scored = if numeric {
             Vec::new()
+        } else if needle.is_empty() {
+            // Nothing typed: every entry matches equally, so the list is the first ones in
+            // file order, read without scoring the rest.
+            self.in_file_order().take(MAX_CANDIDATES).collect()
         } else {
             self.scored(&needle)
         };
@@ -111,6 +115,20 @@ impl App {
             }
         }
         scored
+    }
+
+    /// Every report title and heading with score 0, in file order (a title before its
+    /// headings).
+    fn in_file_order(&self) -> impl Iterator<Item = Scored> + '_ {
+        self.reading
+            .doc
+            .reports
+            .iter()
+            .enumerate()
+            .flat_map(|(r, report)| {
+                std::iter::once((0, r, None))
+                    .chain((0..report.headings.len()).map(move |i| (0, r, Some(i))))
+            })
     }
 
     /// The picker's row for report `r`'s title, or its heading `heading`.
