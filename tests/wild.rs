@@ -85,13 +85,7 @@ fn to_traditional(s: &str) -> String {
 }
 
 fn han(n: usize) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => D[n].to_owned(),
-        10 => "十".to_owned(),
-        11..=19 => format!("十{}", D[n - 10]),
-        _ => format!("{}十{}", D[n / 10], D[n % 10]),
-    }
+    huibian::doc::parse::lexis::han_numeral(u32::try_from(n).expect("a small number"))
 }
 
 impl Shape {

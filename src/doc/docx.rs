@@ -13,6 +13,8 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
+use crate::doc::parse::lexis::han_numeral;
+
 /// Why a .docx could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocxError {
@@ -326,7 +328,7 @@ impl Counters {
 fn format_number(n: u32, format: &str) -> String {
     let spelled = n <= 3999;
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "chineseLegalSimplified" => han(n),
+        "chineseCounting" | "chineseCountingThousand" | "chineseLegalSimplified" => han_numeral(n),
         "ideographTraditional" => "甲乙丙丁戊己庚辛壬癸"
             .chars()
             .nth((n.max(1) - 1) as usize % 10)
@@ -345,41 +347,6 @@ fn format_number(n: u32, format: &str) -> String {
         "upperRoman" if spelled => roman(n),
         "bullet" | "none" => String::new(),
         _ => n.to_string(),
-    }
-}
-
-/// `n` in Chinese numerals, as Word writes them (`十一`, `二十`, `一百零一`).
-fn han(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n as usize].to_owned(),
-        10..=19 => format!(
-            "十{}",
-            if n > 10 {
-                DIGITS[(n % 10) as usize]
-            } else {
-                ""
-            }
-        ),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[(n / 10) as usize],
-            if !n.is_multiple_of(10) {
-                DIGITS[(n % 10) as usize]
-            } else {
-                ""
-            }
-        ),
-        _ => {
-            let rest = n % 100;
-            let tail = match rest {
-                0 => String::new(),
-                1..=9 => format!("零{}", DIGITS[rest as usize]),
-                10..=19 => format!("一{}", han(rest)),
-                _ => han(rest),
-            };
-            format!("{}百{tail}", DIGITS[((n / 100) % 10) as usize])
-        }
     }
 }
 
@@ -742,13 +709,13 @@ mod tests {
 
     #[test]
     fn numbers_as_word_writes_them() {
-        assert_eq!(han(1), "一");
-        assert_eq!(han(10), "十");
-        assert_eq!(han(11), "十一");
-        assert_eq!(han(20), "二十");
-        assert_eq!(han(23), "二十三");
-        assert_eq!(han(101), "一百零一");
-        assert_eq!(han(110), "一百一十");
+        assert_eq!(han_numeral(1), "一");
+        assert_eq!(han_numeral(10), "十");
+        assert_eq!(han_numeral(11), "十一");
+        assert_eq!(han_numeral(20), "二十");
+        assert_eq!(han_numeral(23), "二十三");
+        assert_eq!(han_numeral(101), "一百零一");
+        assert_eq!(han_numeral(110), "一百一十");
         assert_eq!(format_number(3, "ideographTraditional"), "丙");
         assert_eq!(format_number(2, "decimalEnclosedCircle"), "②");
         assert_eq!(format_number(12, "decimalFullWidth"), "１２");

@@ -184,6 +184,49 @@ pub fn han_number(s: &str) -> Option<u32> {
     }
 }
 
+/// `n` in Chinese numerals, as Word's numbering writes them and [`han_number`] reads them
+/// back (`十一`, `二十`, `一百零一`).
+///
+/// ```
+/// use huibian::doc::parse::lexis::{han_number, han_numeral};
+/// assert_eq!(han_numeral(14), "十四");
+/// assert!((1..100).all(|n| han_number(&han_numeral(n)) == Some(n)));
+/// ```
+#[must_use]
+pub fn han_numeral(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_owned(),
+        10..=19 => format!(
+            "十{}",
+            if n > 10 {
+                DIGITS[(n % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if !n.is_multiple_of(10) {
+                DIGITS[(n % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        _ => {
+            let rest = n % 100;
+            let tail = match rest {
+                0 => String::new(),
+                1..=9 => format!("零{}", DIGITS[rest as usize]),
+                10..=19 => format!("一{}", han_numeral(rest)),
+                _ => han_numeral(rest),
+            };
+            format!("{}百{tail}", DIGITS[((n / 100) % 10) as usize])
+        }
+    }
+}
+
 /// Length of the longest prefix of `s` made of Chinese numeral characters (in bytes).
 #[must_use]
 pub fn han_numeral_prefix(s: &str) -> usize {
