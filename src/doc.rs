@@ -11,5 +11,6 @@ pub mod parse;
 pub mod place;
 pub mod safe;
 pub mod search;
+pub mod track;
 pub mod view;
 pub mod wrap;

@@ -1,0 +1,163 @@
+//! An office's plans for a year beside what it reported of that year a year later, on the
+//! district's real 政府工作报告. The pairs and the misses were chosen by reading both reports
+//! (each pair's review sentence can answer no other plan sentence; each miss was searched for
+//! in the other part and is not there).
+
+fn parse(path: &str) -> huibian::doc::model::Compilation {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    huibian::doc::parse::parse(&bytes).expect("parses")
+}
+
+/// The plan part of `year`'s report beside the review of `year` in the next year's.
+fn year_pair(year: u32) -> huibian::doc::track::Alignment {
+    let plan = parse(&format!("years/{year}.txt"));
+    let review = parse(&format!("years/{}.txt", year + 1));
+    huibian::doc::track::align::align(
+        huibian::doc::track::passage::plan_passages(&plan, 0),
+        huibian::doc::track::passage::review_passages(&review, 0),
+    )
+}
+
+/// The plan sentence holding `plan` is set beside the review sentence holding `review`, on
+/// line `line` of the next year's file.
+fn assert_beside(a: &huibian::doc::track::Alignment, plan: &str, review: &str, line: usize) {
+    let row = a
+        .rows
+        .iter()
+        .find(|r| r.plan.text.contains(plan))
+        .unwrap_or_else(|| panic!("no plan sentence with {plan}"));
+    assert!(
+        row.matches
+            .iter()
+            .any(|m| m.review.text.contains(review) && m.review.line == line),
+        "{plan}: set beside {:?}",
+        row.matches
+            .iter()
+            .map(|m| (m.review.line, &m.review.text))
+            .collect::<Vec<_>>()
+    );
+}
+
+fn assert_planned_only(a: &huibian::doc::track::Alignment, plan: &str) {
+    let row = a
+        .rows
+        .iter()
+        .find(|r| r.plan.text.contains(plan))
+        .unwrap_or_else(|| panic!("no plan sentence with {plan}"));
+    assert!(
+        row.matches.is_empty(),
+        "{plan}: wrongly set beside {:?}",
+        row.matches
+            .iter()
+            .map(|m| (&m.review.text, &m.shared))
+            .collect::<Vec<_>>()
+    );
+}
+
+fn assert_reported_only(a: &huibian::doc::track::Alignment, review: &str) {
+    assert!(
+        a.reported_only.iter().any(|p| p.text.contains(review)),
+        "{review}: not among the reported-only"
+    );
+}
+
+/// 2014's plan sentences and the sentences of 2015's review of 2014 that answer them.
+const PAIRS_2014: [(&str, &str, usize); 12] = [
+    (
+        "大唐700万吨露天矿一季度",
+        "大唐700万吨露天矿完成项目核准",
+        14,
+    ),
+    (
+        "认真谋划第十届中俄蒙经贸洽谈",
+        "成功举办第十届中国·海拉尔",
+        14,
+    ),
+    (
+        "中俄蒙文化创意产业园、西山",
+        "中俄蒙文化创意产业园正式运营",
+        14,
+    ),
+    (
+        "大力推进哈克生态奶源基地",
+        "哈克镇生态奶源基地建设进展顺利",
+        14,
+    ),
+    ("年内完成东海写字楼", "东海写字楼土建工程全面完工", 16),
+    (
+        "确保红星美凯龙主力店年内",
+        "红星美凯龙主力店主体工程完工",
+        16,
+    ),
+    (
+        "继续实施伊敏河沿河景观工程",
+        "伊敏河沿河景观改造全面展开",
+        16,
+    ),
+    ("确保年内学府路中学、向阳幼儿园", "向阳幼儿园等6个项目", 18),
+    (
+        "认真做好第三次全国经济普查",
+        "顺利完成第三次全国经济普查",
+        20,
+    ),
+    (
+        "农村敬老院、综合养护院建成",
+        "农村敬老院和综合老年养护院",
+        18,
+    ),
+    ("进一步做好落地签证业务", "落地签证服务中心投入使用", 14),
+    (
+        "旅游接待人数突破500万人次",
+        "全年旅游接待人数达到525.6万人次",
+        14,
+    ),
+];
+
+#[test]
+fn the_plan_for_2014_beside_the_review_of_2014() {
+    let a = year_pair(2014);
+    for (plan, review, line) in PAIRS_2014 {
+        assert_beside(&a, plan, review, line);
+    }
+    for plan in [
+        "实施黑羊站水厂3万吨扩建项目",
+        "马铃薯总产量达到25万吨",
+        "实施海拉尔河流域和北山生态环境保护工程",
+        "副都统衙门近现代博物馆",
+    ] {
+        assert_planned_only(&a, plan);
+    }
+    for review in [
+        "实施了拆炉并网工程",
+        "“十个全覆盖”工程扎实推进",
+        "8家4S店建成运营",
+    ] {
+        assert_reported_only(&a, review);
+    }
+}
+
+#[test]
+fn the_plan_for_2015_beside_the_review_of_2015() {
+    let a = year_pair(2015);
+    for (plan, review, line) in [
+        (
+            "启动实施黑羊站水厂改扩建工程",
+            "黑羊站水厂改扩建工程开工建设",
+            51,
+        ),
+        ("发达广场项目建设", "万家惠农贸市场、发达广场", 43),
+        ("东西外环道路开工建设", "公路东、西外环开工建设", 47),
+    ] {
+        assert_beside(&a, plan, review, line);
+    }
+    for plan in ["完成副都统衙门改造和布展工作", "“六五”普法"] {
+        assert_planned_only(&a, plan);
+    }
+    for review in ["水冲式公厕", "足球"] {
+        assert_reported_only(&a, review);
+    }
+}
