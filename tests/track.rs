@@ -161,3 +161,121 @@ fn the_plan_for_2015_beside_the_review_of_2015() {
         assert_reported_only(&a, review);
     }
 }
+
+fn huibian(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_huibian"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn track_prints_the_district_year_by_year_as_markdown_and_json() {
+    let years = format!("{}/tests/fixtures/years", env!("CARGO_MANIFEST_DIR"));
+    let out = huibian(&["--track", "海拉尔区", &years]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(page.starts_with("# 海拉尔区人民政府: plans"), "{page}");
+    // The match is shown: the name 2019 gives it, with its prefecture.
+    assert!(page.contains("Matched as: 海拉尔区人民政府, 呼伦贝尔市海拉尔区人民政府"));
+    let y2014 = &page[page.find("## 2014").expect("2014")..page.find("## 2015").expect("2015")];
+    assert!(y2014.contains("planned in 2014.txt 《政府工作报告》; reported in 2015.txt"));
+    assert!(y2014.contains("- L79 确保大唐700万吨露天矿"));
+    assert!(y2014.contains("  - → L14 重点项目推进顺利，大唐700万吨露天矿完成项目核准；"));
+    let only = &y2014[y2014.find("### Planned, not mentioned").expect("misses")..];
+    assert!(only.contains("实施黑羊站水厂3万吨扩建项目"));
+    // The last plan has no review on the shelf yet.
+    assert!(page.contains("## 2019\n\nplanned in 2019.txt 《"));
+
+    let out = huibian(&["--track", "海拉尔区人民政府", "--format", "json", &years]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let year = json["years"]
+        .as_array()
+        .and_then(|ys| ys.iter().find(|y| y["year"] == 2014))
+        .expect("2014");
+    assert_eq!(year["plan"]["file"], "2014.txt");
+    assert_eq!(year["review"]["file"], "2015.txt");
+    assert!(year["pairs"].as_array().expect("pairs").iter().any(|p| {
+        p["plan"]["line"] == 79
+            && p["review"]["line"] == 14
+            && p["review"]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("大唐"))
+    }));
+    assert!(!year["planned_only"].as_array().expect("list").is_empty());
+}
+
+#[test]
+fn track_names_the_offices_when_the_name_matches_none_or_several() {
+    let fixtures = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let out = huibian(&["--track", "局", &fixtures]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("matches several offices") && err.contains("市统计局"),
+        "{err}"
+    );
+    let out = huibian(&["--track", "气象局", &fixtures]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no office matches \"气象局\""));
+}
+
+/// A corpus compilation with its years moved on by one: the same offices a year later.
+fn moved_on(text: &str) -> String {
+    text.replace("2024", "2025").replace("2023", "2024")
+}
+
+#[test]
+fn offices_in_work_report_form_are_tracked_across_two_compilations() {
+    let dir = std::env::temp_dir().join(format!("huibian-track-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let name = "004_b94f0c5038739baf.txt";
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    std::fs::write(dir.join("2023.txt"), &text).expect("write");
+    std::fs::write(dir.join("2024.txt"), moved_on(&text)).expect("write");
+    let out = huibian(&[
+        "--track",
+        "市水利局",
+        "--format",
+        "json",
+        &dir.to_string_lossy(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let years: Vec<(u64, Option<&str>, Option<&str>)> = json["years"]
+        .as_array()
+        .expect("years")
+        .iter()
+        .map(|y| {
+            (
+                y["year"].as_u64().unwrap_or(0),
+                y["plan"]["file"].as_str(),
+                y["review"]["file"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        years,
+        [
+            (2023, None, Some("2023.txt")),
+            (2024, Some("2023.txt"), Some("2024.txt")),
+            (2025, Some("2024.txt"), None),
+        ]
+    );
+    // The office says much the same a year later: some of its plans meet its review.
+    let year = &json["years"][1];
+    assert!(!year["pairs"].as_array().expect("pairs").is_empty());
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -4,6 +4,7 @@
 
 pub mod align;
 pub mod passage;
+pub mod write;
 
 use crate::doc::model::Compilation;
 use crate::doc::office::{self, Office};
@@ -177,4 +178,30 @@ pub fn find<'a>(offices: &'a [OfficeReports], query: &str) -> Vec<&'a OfficeRepo
         .iter()
         .filter(|o| fold(&o.key).contains(&q) || o.names().iter().any(|n| fold(n).contains(&q)))
         .collect()
+}
+
+/// An office's years, each with its plan part beside its review where the shelf holds both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub office: OfficeReports,
+    pub years: Vec<(Year, Option<Alignment>)>,
+}
+
+impl Timeline {
+    /// Aligns every year of `office` (the books it names must be those `book` gives).
+    #[must_use]
+    pub fn new<'a>(
+        office: &OfficeReports,
+        book: impl Fn(usize) -> Option<&'a Compilation> + Copy,
+    ) -> Self {
+        let years = office
+            .years()
+            .into_iter()
+            .map(|y| (y, y.alignment(book)))
+            .collect();
+        Self {
+            office: office.clone(),
+            years,
+        }
+    }
 }

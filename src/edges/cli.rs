@@ -18,8 +18,9 @@ use crate::edges::load::PREVIEW_BYTES;
 #[derive(Debug, Parser)]
 #[command(name = "huibian", version, about, long_about)]
 pub struct Options {
-    /// The compilation to open (a text file or a Word .docx).
-    pub file: Option<PathBuf>,
+    /// The compilation to open (a text file or a Word .docx); several files, or a folder (its
+    /// .txt, .text and .docx files), open a shelf of compilations.
+    pub files: Vec<PathBuf>,
     /// Print the parsed model as one JSON object (see docs: export-json).
     #[arg(long, group = "export")]
     pub json: bool,
@@ -39,8 +40,14 @@ pub struct Options {
     /// Print every office and year found in the files and folders given (their .txt, .text and
     /// .docx files): a line per report, `office  reviews  plans_for  file  title`, by office
     /// then year. A file that cannot be read is named on stderr; the others are still listed.
-    #[arg(long, value_name = "PATH", num_args = 1.., group = "export", conflicts_with = "file")]
+    #[arg(long, value_name = "PATH", num_args = 1.., group = "export", conflicts_with = "files")]
     pub years: Option<Vec<PathBuf>>,
+    /// Print OFFICE's plan part for each year beside its review of that year a year later,
+    /// from the files and folders given: the sentences set side by side, the plans not
+    /// mentioned a year later, what was reported but not planned (--format markdown, text or
+    /// json). OFFICE is matched against each office's name (`海拉尔区`, `市统计局`).
+    #[arg(long, value_name = "OFFICE", group = "export")]
+    pub track: Option<String>,
     /// How the reader copies: auto (tmux inside tmux, else OSC 52, or the system clipboard on a
     /// local desktop), tmux, osc52, system.
     #[arg(long, value_enum)]
@@ -51,9 +58,9 @@ pub struct Options {
     /// Read the --search PATTERN as a regular expression.
     #[arg(long, requires = "search")]
     pub regex: bool,
-    /// Output format of --plans.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text, requires = "plans")]
-    pub format: FormatArg,
+    /// Output format of --plans (text, markdown) and --track (markdown, text, json).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
     /// Colour theme: default, light, mono, or one of the config directory's themes/*.toml
     /// (t cycles them in the reader).
     #[arg(long)]
@@ -141,15 +148,7 @@ impl From<LangArg> for crate::reader::i18n::Lang {
 pub enum FormatArg {
     Text,
     Markdown,
-}
-
-impl From<FormatArg> for PlansFormat {
-    fn from(a: FormatArg) -> Self {
-        match a {
-            FormatArg::Text => Self::Text,
-            FormatArg::Markdown => Self::Markdown,
-        }
-    }
+    Json,
 }
 
 /// The file being read, for the panic hook's message.
@@ -270,16 +269,39 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     if let Some(paths) = options.years.as_deref() {
         return years(paths, out);
     }
+    if let Some(office) = options.track.as_deref() {
+        return track(office, options, out);
+    }
     let exporting = options.json
         || options.list
         || options.plans
         || options.search.is_some()
         || options.section.is_some();
-    let _ = OPENED_FILE.set(options.file.as_deref().map_or_else(
+    match options.format {
+        Some(FormatArg::Json) => {
+            return Err(Error::Usage(
+                "--format json is for --track (the model: --json)".into(),
+            ));
+        }
+        Some(_) if !options.plans => {
+            return Err(Error::Usage("--format is for --plans and --track".into()));
+        }
+        _ => {}
+    }
+    if exporting && options.files.len() > 1 {
+        return Err(Error::Usage(
+            "the export flags read one FILE (--track and --years read several)".into(),
+        ));
+    }
+    let shelf = options.files.len() > 1 || options.files.first().is_some_and(|p| p.is_dir());
+    if shelf && !exporting {
+        return read_shelf(&options.files, options);
+    }
+    let _ = OPENED_FILE.set(options.files.first().map_or_else(
         || crate::edges::sample::SAMPLE_NAME.to_owned(),
         |p| p.display().to_string(),
     ));
-    let Some(path) = options.file.as_deref() else {
+    let Some(path) = options.files.first().map(PathBuf::as_path) else {
         if exporting {
             return Err(Error::Usage("the export flags need a FILE".into()));
         }
@@ -377,6 +399,73 @@ fn years(paths: &[PathBuf], out: &mut impl Write) -> Result<(), Error> {
     Ok(buffered.flush()?)
 }
 
+/// Every file parsed, in order; one that cannot be is named on stderr and left out (`None`).
+fn load_all(files: &[PathBuf]) -> Vec<Option<Compilation>> {
+    files
+        .iter()
+        .map(|file| load(file).map_err(|e| eprintln!("huibian: {e}")).ok())
+        .collect()
+}
+
+/// `--track OFFICE`: the office's years across the files and folders given, each plan part
+/// beside the next year's review. An office name that matches none, or several, is a usage
+/// error naming the offices found.
+fn track(office: &str, options: &Options, out: &mut impl Write) -> Result<(), Error> {
+    use crate::doc::track;
+    let files = compilation_files(&options.files);
+    let docs = load_all(&files);
+    let aliases = user_config(options).config.offices;
+    let offices = track::offices(docs.iter().map(Option::as_ref), &aliases);
+    let found = track::find(&offices, office);
+    let one = match found.as_slice() {
+        [one] => *one,
+        [] => {
+            let known: Vec<&str> = offices.iter().map(|o| o.key.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "no office matches {office:?} (offices found: {})",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            )));
+        }
+        many => {
+            let names: Vec<&str> = many.iter().map(|o| o.key.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "{office:?} matches several offices: {}",
+                names.join(", ")
+            )));
+        }
+    };
+    let book = |b: usize| docs.get(b).and_then(Option::as_ref);
+    let timeline = track::Timeline::new(one, book);
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.file_name().map_or_else(
+                || f.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let refs: Vec<Option<&Compilation>> = docs.iter().map(Option::as_ref).collect();
+    let books = track::write::Books {
+        names: &names,
+        docs: &refs,
+    };
+    let mut page = Vec::new();
+    match options.format {
+        Some(FormatArg::Json) => track::write::json(&timeline, &books, &mut page)?,
+        Some(FormatArg::Text) => track::write::text(&timeline, &books, &mut page)?,
+        Some(FormatArg::Markdown) | None => track::write::markdown(&timeline, &books, &mut page)?,
+    }
+    let page = String::from_utf8_lossy(&page);
+    let mut buffered = io::BufWriter::new(out);
+    buffered.write_all(crate::doc::safe::terminal_safe(&page).as_bytes())?;
+    Ok(buffered.flush()?)
+}
+
 /// A large file: its beginning shown at once, then the whole of it read and parsed in the
 /// background (started once the first screen is out, so nothing competes with it).
 fn read_large(path: &Path, name: Opened, options: &Options) -> Result<(), Error> {
@@ -447,7 +536,10 @@ fn export(
         (Some(re), _, _) => export::Export::Search(re),
         (None, true, _) => export::Export::Json { file: &name.name },
         (None, false, true) => export::Export::List,
-        (None, false, false) => export::Export::Plans(options.format.into()),
+        (None, false, false) => export::Export::Plans(match options.format {
+            Some(FormatArg::Markdown) => PlansFormat::Markdown,
+            _ => PlansFormat::Text,
+        }),
     };
     let mut buffered = io::BufWriter::new(out);
     export::write(&whole, what, &mut buffered)?;
@@ -609,8 +701,8 @@ fn read_with(
     let mut app = crate::reader::app::App::new(compilation, settings);
     if loader.is_some() {
         let file_size = options
-            .file
-            .as_deref()
+            .files
+            .first()
             .and_then(|f| std::fs::metadata(f).ok())
             .map_or(0, |m| m.len());
         app.update(Msg::Preview { file_size });
@@ -626,4 +718,12 @@ fn read_with(
         eprintln!("huibian: {problem}");
     }
     Ok(())
+}
+
+/// Several compilations: not read yet as a shelf (each can be opened on its own).
+fn read_shelf(files: &[PathBuf], _options: &Options) -> Result<(), Error> {
+    Err(Error::Usage(format!(
+        "{} files given: open one at a time (a shelf of several is coming)",
+        files.len()
+    )))
 }

@@ -30,6 +30,9 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// Key overrides in file order.
     pub keys: Vec<KeyOverride>,
+    /// `[offices]`: a name (as a report gives it, or as offices are matched) and the name it
+    /// is to be matched as (an office renamed, two ways of writing one).
+    pub offices: Vec<(String, String)>,
 }
 
 /// A config or theme file that could not be used, and where.
@@ -125,6 +128,8 @@ struct RawConfig {
     lang: Option<Spanned<String>>,
     #[serde(default)]
     keys: RawKeys,
+    #[serde(default)]
+    offices: BTreeMap<String, String>,
 }
 
 /// `[keys.<context>] "<chord>" = "<action>"`, with where each was written.
@@ -153,6 +158,7 @@ pub fn parse(file: &Path, source: &str) -> Result<Config, ConfigError> {
             .choice(raw.lang.as_ref(), "lang", &["zh", "en"])?
             .and_then(|l| Lang::from_name(&l)),
         keys: src.key_overrides(&raw.keys)?,
+        offices: raw.offices.into_iter().collect(),
     })
 }
 
@@ -363,6 +369,11 @@ pub fn default_toml() -> String {
          # Interface language: zh or en. Without it: Chinese when LC_ALL/LC_MESSAGES/LANG\n\
          # start with zh, else English.\n\
          # lang = \"zh\"\n\n\
+         # Offices matched across compilations (the shelf's offices view and --track): the\n\
+         # name on the left, as a report gives it, is matched as the name on the right (an\n\
+         # office renamed, or written two ways).\n\
+         [offices]\n\
+         # \"县发展和改革委员会\" = \"县发改委\"\n\n\
          # Key bindings, one table per context: normal (everywhere), contents, text, plans,\n\
          # help, prompt, list. A key is a character (G, ?, ]), ctrl-x, space, enter, esc, tab,\n\
          # shift-tab, up, down, left, right, pgup, pgdn, home, end, backspace, delete, insert,\n\

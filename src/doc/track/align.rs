@@ -65,7 +65,8 @@ const COMMON: &str = "工作加快推进建设发展全面一步完成实施加�
 我们坚持落实推动确保实现达到增长亿元万元同比管理服务体系机制深入持续强化提高有效继续认真切实努力进行相关\
 各项同时成效取得水平能力经济社会企业群众政府部门单位做好抓好健全完善优化保障促进增强着力大力扎实稳步组织\
 制度政策改革创新质量安全规范标准一是二是三是四是五是六是要求目标任务主要今后下一一年全年以上方面情况问题\
-万平平方方米万吨公里万人人次万亩投资开工完工竣工投入使用运营主体年底年末力争全力工程城市中心城区";
+万平平方方米万吨公里万人人次万亩投资开工完工竣工投入使用运营主体年底年末力争全力工程城市中心城区\
+带动辐射快速升级提档示范特色融合";
 
 /// A sentence as its terms are read: width and script folded, the list comma `、` between two
 /// names dropped (`东、西外环` is `东西外环`).
@@ -226,7 +227,13 @@ impl Counts {
             let (start, end) = (run[first].at, run[last].at + 2);
             let len = run.iter().filter(|l| l.df.is_some()).count() + 1;
             let rarity = (self.n / df as f32).ln() / self.unit;
-            shared.score += rarity * rarity * if len >= 3 { 1.0 } else { 0.7 };
+            // A longer name shared says more (and wins a tie).
+            let length = if len >= 3 {
+                1.0 + 0.1 * (len - 3).min(5) as f32
+            } else {
+                0.7
+            };
+            shared.score += rarity * rarity * length;
             // A rare name of four characters or more ties two sentences; one of three, only
             // with another beside it.
             if df <= 3 && len >= 3 {

@@ -77,7 +77,7 @@ fn passages(doc: &Compilation, report: &Report, first: LineNo, last: LineNo) -> 
             }
             continue;
         }
-        if line.is_empty() {
+        if line.is_empty() || is_dateline(line) {
             flush(&mut open, &mut out);
             continue;
         }
@@ -88,6 +88,13 @@ fn passages(doc: &Compilation, report: &Report, first: LineNo, last: LineNo) -> 
     }
     flush(&mut open, &mut out);
     out
+}
+
+/// A dateline under a title (`——2015年2月5日在…会议上`, `（2023年1月10日）`): not a passage.
+fn is_dateline(line: &str) -> bool {
+    let dashed = line.starts_with(['-', '—', '－', '─', '–']);
+    let dated = line.starts_with(['(', '（']) && line.chars().count() < 40;
+    (dashed || dated) && crate::doc::parse::lexis::years(line).next().is_some()
 }
 
 /// Adds the sentences of `line` (line number `n`), continuing the open one.
