@@ -7,4 +7,5 @@ pub mod config;
 pub mod load;
 pub mod resume;
 pub mod sample;
+pub mod shelf;
 pub mod terminal;

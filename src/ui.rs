@@ -7,7 +7,9 @@ pub mod help;
 pub mod lists;
 pub mod plans;
 pub mod prompt;
+pub mod shelf;
 pub mod text;
+pub mod track;
 
 use crate::reader::i18n::{self, Phrase};
 use ratatui::Frame;
@@ -34,6 +36,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
 
 /// Draws into any buffer area (used by tests and benchmarks with a `TestBackend`).
 pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(shelf) = app.shelf().filter(|_| !app.reading_shown()) {
+        render_shelf(app, shelf, area, buf);
+        return;
+    }
     let theme = &app.theme();
     let layout = Layout::compute(area, app.plans_shown(), app.focus());
     for sep in layout.separators.into_iter().flatten() {
@@ -69,13 +75,78 @@ pub fn render_area(app: &App, area: Rect, buf: &mut Buffer) {
         None => status(app, layout.status, buf),
     }
     if let Some(r) = &app.reading().results {
-        lists::results(app, r, area, buf);
+        let query = app
+            .finder()
+            .search
+            .as_ref()
+            .map_or("", |s| s.query.text.as_str());
+        lists::results(app, r, query, area, buf);
     } else if app.marks_list().is_some() {
         lists::marks(app, area, buf);
     }
     if let Some(scroll) = app.help_scroll() {
         help::render(app, theme, area, scroll, buf);
     }
+}
+
+/// A shelf's screen: its list, the offices, or an office's plans beside its reviews; the
+/// status line (or the prompt), the shelf's search results and the help over them.
+fn render_shelf(app: &App, shelf: &crate::reader::app::shelf::Shelf, area: Rect, buf: &mut Buffer) {
+    use crate::reader::app::shelf::Screen;
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let status_row = Rect {
+        y: area.y + body.height,
+        height: area.height.min(1),
+        ..area
+    };
+    let context = app.context();
+    match (shelf.screen, shelf.tracking.view.as_ref()) {
+        (Screen::Offices, _) => shelf::render_offices(app, shelf, body, buf),
+        (Screen::Track, Some(view)) => track::render(app, shelf, view, body, buf),
+        _ => shelf::render_shelf(app, shelf, body, buf),
+    }
+    match &app.finder().prompt {
+        Some(p) => prompt::render(app, p, status_row, buf),
+        None => {
+            let hint = match shelf.screen {
+                Screen::Offices => Phrase::OfficesKeys,
+                Screen::Track => Phrase::TrackKeys,
+                _ => Phrase::ShelfKeys,
+            };
+            let left = app.message().map_or_else(
+                || app.keymap().fill(app.settings().lang.get(hint), context),
+                str::to_owned,
+            );
+            status_line(app, status_row, &left, buf);
+        }
+    }
+    if let Some(r) = &shelf.results {
+        let query = shelf.search.as_ref().map_or("", |s| s.query.text.as_str());
+        lists::results(app, r, query, area, buf);
+    }
+    if let Some(scroll) = app.help_scroll() {
+        help::render(app, app.theme(), area, scroll, buf);
+    }
+}
+
+/// A status line with `left` only (the shelf's screens): the message or the keys.
+fn status_line(app: &App, rect: Rect, left: &str, buf: &mut Buffer) {
+    if rect.height == 0 {
+        return;
+    }
+    let theme = app.theme();
+    let wide = app.settings().ambiguous_wide;
+    fill(buf, rect, rect.y, theme.status);
+    let style = if app.message().is_some() {
+        theme.message
+    } else {
+        theme.status
+    };
+    let text = draw::truncate(&format!(" {left}"), usize::from(rect.width), wide);
+    put(buf, rect.x, rect.y, rect.x + rect.width, &text, style, wide);
 }
 
 /// A pane's header row: its number and name, and a figure; marked and highlighted when focused.

@@ -638,30 +638,46 @@ fn settings(
     })
 }
 
-/// Where this document's state is kept, and what was saved there put back (`--no-resume`
-/// starts at the top but keeps the marks: they are saved again on quit).
+/// Where reading states are kept, if anywhere.
+fn state_dir() -> Option<crate::edges::terminal::StateDir> {
+    let env = |k: &str| std::env::var(k).ok();
+    crate::edges::resume::dir(&env).map(crate::edges::terminal::StateDir)
+}
+
+/// What was saved for `document` last time (a state file that cannot be read is said in
+/// `problems`).
+fn saved_state(
+    dir: Option<&crate::edges::terminal::StateDir>,
+    document: &str,
+    lang: crate::reader::i18n::Lang,
+    problems: &mut Vec<String>,
+) -> Option<crate::reader::app::Saved> {
+    let path = crate::edges::resume::file(&dir?.0, document);
+    match crate::edges::resume::read(&path, document) {
+        Ok(saved) => saved,
+        Err(e) => {
+            problems.push(crate::reader::i18n::state_ignored(lang, &e));
+            None
+        }
+    }
+}
+
+/// Puts back what was saved for this document (`--no-resume` starts at the top but keeps the
+/// marks: they are saved again on quit).
 fn resume(
     app: &mut crate::reader::app::App,
     opened: &Opened,
     options: &Options,
+    dir: Option<&crate::edges::terminal::StateDir>,
     problems: &mut Vec<String>,
-) -> Option<crate::edges::terminal::StateFile> {
-    let env = |k: &str| std::env::var(k).ok();
-    let state = crate::edges::resume::dir(&env).map(|dir| crate::edges::terminal::StateFile {
-        path: crate::edges::resume::file(&dir, &opened.document),
-        document: opened.document.clone(),
-    })?;
-    match crate::edges::resume::read(&state.path, &state.document) {
-        Ok(Some(saved)) => {
-            app.update(crate::reader::app::Msg::Resume {
-                saved,
-                position: !options.no_resume,
-            });
-        }
-        Ok(None) => {}
-        Err(e) => problems.push(crate::reader::i18n::state_ignored(app.settings().lang, &e)),
+) {
+    let lang = app.settings().lang;
+    if let Some(saved) = saved_state(dir, &opened.document, lang, problems) {
+        app.update(crate::reader::app::Msg::Resume {
+            saved,
+            position: !options.no_resume,
+        });
     }
-    Some(state)
 }
 
 /// Opens the terminal reader on a parsed compilation.
@@ -698,7 +714,8 @@ fn read_with(
         problems.push(crate::reader::i18n::whole_text(lang).to_owned());
     }
     use crate::reader::app::Msg;
-    let mut app = crate::reader::app::App::new(compilation, settings);
+    let mut app =
+        crate::reader::app::App::new(compilation, settings).with_document(opened.document.clone());
     if loader.is_some() {
         let file_size = options
             .files
@@ -707,12 +724,17 @@ fn read_with(
             .map_or(0, |m| m.len());
         app.update(Msg::Preview { file_size });
     }
-    let state = resume(&mut app, &opened, options, &mut problems);
+    let state = state_dir();
+    resume(&mut app, &opened, options, state.as_ref(), &mut problems);
     if !problems.is_empty() {
         app.update(Msg::Say(problems.join("; ")));
     }
     let clipboard = app.settings().clipboard;
-    crate::edges::terminal::run(app, clipboard, loader, state).map_err(Error::Output)?;
+    let background = crate::edges::terminal::Background {
+        loader,
+        shelf: None,
+    };
+    crate::edges::terminal::run(app, clipboard, background, state).map_err(Error::Output)?;
     // The status line may have been too narrow for all of it: once more, in full, on the way out.
     for problem in problems {
         eprintln!("huibian: {problem}");
@@ -720,10 +742,64 @@ fn read_with(
     Ok(())
 }
 
-/// Several compilations: not read yet as a shelf (each can be opened on its own).
-fn read_shelf(files: &[PathBuf], _options: &Options) -> Result<(), Error> {
-    Err(Error::Usage(format!(
-        "{} files given: open one at a time (a shelf of several is coming)",
-        files.len()
-    )))
+/// Several compilations (files, or a folder's): the shelf opens at once, each book read in
+/// the background; one that cannot be read is listed with its reason.
+fn read_shelf(paths: &[PathBuf], options: &Options) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "stdout is not a terminal: the reader needs one (for scripts use --track or --years)"
+                .into(),
+        ));
+    }
+    let files = compilation_files(paths);
+    if files.is_empty() {
+        return Err(Error::Usage(
+            "no compilation found there (.txt, .text or .docx files)".into(),
+        ));
+    }
+    let env = |k: &str| std::env::var(k).ok();
+    let user = user_config(options);
+    let lang = options
+        .lang
+        .map(Into::into)
+        .or(user.config.lang)
+        .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
+    let mut problems: Vec<String> = user
+        .problem
+        .iter()
+        .map(|p| crate::reader::i18n::config_ignored(lang, p))
+        .collect();
+    let settings = settings(options, &user, lang, String::new(), &mut problems)?;
+    let state = state_dir();
+    let books: Vec<crate::reader::app::shelf::BookFile> = files
+        .iter()
+        .map(|path| {
+            let opened = Opened::file(path);
+            crate::reader::app::shelf::BookFile {
+                path: path.clone(),
+                size: std::fs::metadata(path).map_or(0, |m| m.len()),
+                saved: saved_state(state.as_ref(), &opened.document, lang, &mut problems),
+                name: opened.name,
+                document: opened.document,
+            }
+        })
+        .collect();
+    let loader = crate::edges::shelf::ShelfLoader::new(&books);
+    let shelf =
+        crate::reader::app::shelf::Shelf::new(books, !options.no_resume, user.config.offices);
+    let mut app = crate::reader::app::App::with_shelf(settings, shelf);
+    if !problems.is_empty() {
+        app.update(crate::reader::app::Msg::Say(problems.join("; ")));
+    }
+    let clipboard = app.settings().clipboard;
+    let background = crate::edges::terminal::Background {
+        loader: None,
+        shelf: Some(loader),
+    };
+    crate::edges::terminal::run(app, clipboard, background, state).map_err(Error::Output)?;
+    for problem in problems {
+        eprintln!("huibian: {problem}");
+    }
+    Ok(())
 }

@@ -85,28 +85,33 @@ impl Drop for Guard {
     }
 }
 
-/// Where the reading position of the open document is kept.
+/// Where reading positions are kept: a file per document in this folder, named after the
+/// document's key (the open reading's [`document`](crate::reader::app::Reading::document)).
 #[derive(Debug, Clone)]
-pub struct StateFile {
-    pub path: PathBuf,
-    /// The document's key (its canonical path).
-    pub document: String,
-}
+pub struct StateDir(pub PathBuf);
 
-/// The newest state to write, shared with the signal thread so that a SIGTERM or SIGHUP still
-/// saves where the reader was. Its lock is held for the whole write, so a signal that comes
-/// while the main thread saves on quit waits for that save instead of exiting in the middle.
-type Latest = Arc<Mutex<Option<Saved>>>;
+/// The newest state to write and its file, shared with the signal thread so that a SIGTERM or
+/// SIGHUP still saves where the reader was. Its lock is held for the whole write, so a signal
+/// that comes while the main thread saves on quit waits for that save instead of exiting in
+/// the middle.
+type Latest = Arc<Mutex<Option<(PathBuf, Saved)>>>;
 
-/// Writes the newest state, if there is one not yet written.
-fn save(state: Option<&StateFile>, latest: &Latest) -> io::Result<()> {
+/// Writes the newest state, if there is one not yet written; on failure, the file it was for.
+fn save(latest: &Latest) -> Result<(), (PathBuf, io::Error)> {
     let mut guard = latest
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    match (state, guard.take()) {
-        (Some(state), Some(saved)) => crate::edges::resume::write(&state.path, &saved),
-        _ => Ok(()),
+    match guard.take() {
+        Some((path, saved)) => crate::edges::resume::write(&path, &saved).map_err(|e| (path, e)),
+        None => Ok(()),
     }
+}
+
+/// What is read in the background: a large file's whole text, a shelf's books.
+#[derive(Default)]
+pub struct Background {
+    pub loader: Option<crate::edges::load::Loader>,
+    pub shelf: Option<crate::edges::shelf::ShelfLoader>,
 }
 
 /// What the signal thread asks of the main thread.
@@ -118,11 +123,7 @@ struct Requests {
     redraw: AtomicBool,
 }
 
-fn spawn_signal_thread(
-    state: Option<StateFile>,
-    latest: Latest,
-    requests: Arc<Requests>,
-) -> io::Result<()> {
+fn spawn_signal_thread(latest: Latest, requests: Arc<Requests>) -> io::Result<()> {
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
         .name("signals".into())
@@ -133,7 +134,7 @@ fn spawn_signal_thread(
                     SIGCONT => requests.redraw.store(true, Ordering::SeqCst),
                     _ => {
                         // Nothing to tell anyone if it fails: the terminal is going away.
-                        let _ = save(state.as_ref(), &latest);
+                        let _ = save(&latest);
                         // Held until the exit: no save can start (or be cut off) after this.
                         let _writes = latest.lock();
                         if signal != SIGHUP {
@@ -154,8 +155,8 @@ fn spawn_signal_thread(
 pub fn run(
     app: App,
     clipboard: crate::edges::clipboard::Method,
-    loader: Option<crate::edges::load::Loader>,
-    state: Option<StateFile>,
+    background: Background,
+    state: Option<StateDir>,
 ) -> io::Result<()> {
     // Never dropped: the process ends right after, and freeing a large model piece by piece
     // (hundreds of thousands of headings) would hold the way out for tens of milliseconds.
@@ -163,7 +164,7 @@ pub fn run(
     let env = crate::edges::clipboard::Env::from_process();
     let latest: Latest = Arc::new(Mutex::new(None));
     let requests = Arc::new(Requests::default());
-    spawn_signal_thread(state.clone(), Arc::clone(&latest), Arc::clone(&requests))?;
+    spawn_signal_thread(Arc::clone(&latest), Arc::clone(&requests))?;
     let context = Context {
         clipboard,
         env: &env,
@@ -171,13 +172,13 @@ pub fn run(
         latest: &latest,
         requests: &requests,
     };
-    let result = event_loop(&mut app, loader, &context);
+    let result = event_loop(&mut app, background, &context);
     // Nothing of the loader is waited for either: its threads end with the process.
     // The terminal is the shell's again: a failed save can be said on stderr.
-    if let (Err(e), Some(state)) = (save(state.as_ref(), &latest), state.as_ref()) {
+    if let Err((path, e)) = save(&latest) {
         eprintln!(
             "huibian: {}",
-            crate::reader::i18n::state_not_saved(app.settings().lang, &state.path, &e)
+            crate::reader::i18n::state_not_saved(app.settings().lang, &path, &e)
         );
     }
     result
@@ -187,7 +188,7 @@ pub fn run(
 struct Context<'a> {
     clipboard: crate::edges::clipboard::Method,
     env: &'a crate::edges::clipboard::Env,
-    state: Option<&'a StateFile>,
+    state: Option<&'a StateDir>,
     latest: &'a Latest,
     requests: &'a Requests,
 }
@@ -209,11 +210,11 @@ fn retake(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
     terminal.clear()
 }
 
-fn event_loop(
-    app: &mut App,
-    mut loader: Option<crate::edges::load::Loader>,
-    cx: &Context<'_>,
-) -> io::Result<()> {
+fn event_loop(app: &mut App, background: Background, cx: &Context<'_>) -> io::Result<()> {
+    let Background {
+        mut loader,
+        shelf: mut shelf_loader,
+    } = background;
     let _guard = Guard;
     take_terminal(app.mouse())?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -224,6 +225,7 @@ fn event_loop(
     // What the saved state was last built from.
     let mut kept = None;
     let mut news = None;
+    let mut books = None;
     let mut first_frame = true;
     loop {
         terminal.draw(|frame| crate::ui::render(frame, app))?;
@@ -233,6 +235,9 @@ fn event_loop(
         if !first_frame && let Some(start) = loader.take() {
             news = Some(start.start());
         }
+        if !first_frame && let Some(start) = shelf_loader.take() {
+            books = Some(start.start());
+        }
         first_frame = false;
         let mut effects = Vec::new();
         let events = wait(
@@ -240,8 +245,9 @@ fn event_loop(
             &mut terminal,
             Sources {
                 loader: news.as_ref(),
+                books: books.as_ref(),
                 counts: &mut counts,
-                idle_returns: loader.is_some(),
+                idle_returns: loader.is_some() || shelf_loader.is_some(),
             },
             &mut effects,
             cx,
@@ -269,6 +275,7 @@ fn wait(
 ) -> io::Result<Vec<Event>> {
     let Sources {
         loader,
+        books,
         counts,
         idle_returns,
     } = sources;
@@ -283,19 +290,14 @@ fn wait(
             retake(terminal, app.mouse())?;
             woke = true;
         }
-        while let Ok((generation, hits)) = counts.rx.try_recv() {
-            counts.finished(generation);
-            effects.push(app.update(Msg::Counted { generation, hits }));
-            woke = true;
-        }
-        while let Some(news) = loader.and_then(|rx| rx.try_recv().ok()) {
-            effects.push(app.update(news_msg(news)));
-            woke = true;
-        }
+        woke |= drain(app, loader, books, counts, effects);
         if woke {
             break;
         }
         let waiting = app.reading().loading.is_some()
+            || app.shelf().is_some_and(|s| {
+                s.reading_count() > 0 || s.search.as_ref().is_some_and(|q| q.hits.is_none())
+            })
             || app
                 .finder()
                 .search
@@ -317,9 +319,43 @@ fn wait(
     Ok(events)
 }
 
+/// Applies what arrived from the other threads (counts, a large file's news, a shelf's
+/// books); whether anything did.
+fn drain(
+    app: &mut App,
+    loader: Option<&mpsc::Receiver<LoadEvent>>,
+    books: Option<&mpsc::Receiver<crate::edges::shelf::BookNews>>,
+    counts: &mut Counts,
+    effects: &mut Vec<Effect>,
+) -> bool {
+    let mut woke = false;
+    while let Ok((generation, hits)) = counts.rx.try_recv() {
+        counts.finished(generation);
+        effects.push(app.update(Msg::Counted { generation, hits }));
+        woke = true;
+    }
+    while let Some(news) = loader.and_then(|rx| rx.try_recv().ok()) {
+        effects.push(app.update(news_msg(news)));
+        woke = true;
+    }
+    while let Some(news) = books.and_then(|rx| rx.try_recv().ok()) {
+        effects.push(app.update(Msg::BookArrived {
+            book: news.book,
+            result: news.result,
+        }));
+        woke = true;
+    }
+    while let Ok((generation, hits)) = counts.shelf_rx.try_recv() {
+        effects.push(app.update(Msg::ShelfCounted { generation, hits }));
+        woke = true;
+    }
+    woke
+}
+
 /// What [`wait`] listens to besides the terminal.
 struct Sources<'a> {
     loader: Option<&'a mpsc::Receiver<LoadEvent>>,
+    books: Option<&'a mpsc::Receiver<crate::edges::shelf::BookNews>>,
     counts: &'a mut Counts,
     /// Return after one quiet poll (a loader waits to be started).
     idle_returns: bool,
@@ -337,23 +373,36 @@ fn news_msg(news: LoadEvent) -> Msg {
 }
 
 /// The state to save, rebuilt only when the position or the marks moved (and once the whole
-/// model is in, whose headings name the place better than the preview's).
+/// model is in, whose headings name the place better than the preview's). On a shelf, the
+/// book left behind has its state written as another one opens.
 fn keep_state(app: &App, cx: &Context<'_>, kept: &mut Option<KeptFrom>) {
+    let (Some(dir), Some(document)) = (cx.state, app.reading().document.as_deref()) else {
+        return;
+    };
     let now = (
+        document.to_owned(),
         app.top(),
         app.sorted_marks(),
         app.reading().loading.is_none(),
     );
-    if let Some(state) = cx.state.filter(|_| kept.as_ref() != Some(&now))
-        && let Ok(mut l) = cx.latest.lock()
-    {
-        *l = Some(app.saved(&state.document));
+    if kept.as_ref() == Some(&now) {
+        return;
+    }
+    let path = crate::edges::resume::file(&dir.0, document);
+    if let Ok(mut latest) = cx.latest.lock() {
+        if let Some((other, saved)) = latest.take().filter(|(p, _)| *p != path) {
+            // Nothing to tell: a failure here is the same one the quit's save would say.
+            let _ = crate::edges::resume::write(&other, &saved);
+        }
+        *latest = Some((path, app.saved(document)));
         *kept = Some(now);
     }
 }
 
-/// What a saved state was built from: the position, the marks, whether the model was whole.
+/// What a saved state was built from: the document, the position, the marks, whether the model
+/// was whole.
 type KeptFrom = (
+    String,
     crate::doc::view::Anchor,
     Vec<(char, crate::doc::view::Anchor)>,
     bool,
@@ -379,6 +428,11 @@ fn perform(
         Effect::Count { generation, regex } if generation == app.search_generation() => {
             counts.start(app, generation, regex);
         }
+        Effect::CountShelf {
+            generation,
+            query,
+            books,
+        } => counts.start_shelf(generation, query, books),
         Effect::Copy { text, label } => {
             let result =
                 crate::edges::clipboard::copy(&text, cx.clipboard, cx.env, &mut io::stdout());
@@ -393,26 +447,56 @@ fn perform(
     Ok(false)
 }
 
-/// Search counts running on other threads; they finish through this channel.
+/// A shelf's search, counted: its generation and each book's hits.
+type ShelfHits = (u64, Vec<(usize, crate::doc::search::Hits)>);
+
+/// Search counts running on other threads; they finish through these channels.
 struct Counts {
     tx: mpsc::Sender<(u64, crate::doc::search::Hits)>,
     rx: mpsc::Receiver<(u64, crate::doc::search::Hits)>,
     /// The count running: its search's generation and its stop flag.
     running: Option<(u64, Arc<AtomicBool>)>,
+    shelf_tx: mpsc::Sender<ShelfHits>,
+    shelf_rx: mpsc::Receiver<ShelfHits>,
+    /// The shelf's count running: a newer search stops it.
+    shelf_running: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Counts {
     fn default() -> Self {
         let (tx, rx) = mpsc::channel();
+        let (shelf_tx, shelf_rx) = mpsc::channel();
         Self {
             tx,
             rx,
             running: None,
+            shelf_tx,
+            shelf_rx,
+            shelf_running: None,
         }
     }
 }
 
 impl Counts {
+    /// Counts a shelf's search in every book on another thread, stopping the one it replaces.
+    fn start_shelf(
+        &mut self,
+        generation: u64,
+        query: crate::doc::search::Query,
+        books: Vec<(usize, Arc<crate::doc::model::Compilation>)>,
+    ) {
+        let stop = Arc::new(AtomicBool::new(false));
+        if let Some(older) = self.shelf_running.replace(Arc::clone(&stop)) {
+            older.store(true, Ordering::Relaxed);
+        }
+        let tx = self.shelf_tx.clone();
+        std::thread::spawn(move || {
+            if let Some(hits) = crate::edges::shelf::count_all(&query, &books, &stop) {
+                let _ = tx.send((generation, hits));
+            }
+        });
+    }
+
     /// Counts `regex` over the text alone (shared, not copied, so the model stays the
     /// reader's own), stopping the count it replaces.
     fn start(&mut self, app: &App, generation: u64, regex: regex::Regex) {

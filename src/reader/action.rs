@@ -111,6 +111,11 @@ pub enum Action {
     HistoryOlder,
     /// Prompt: newer history entry (or the picker's row below).
     HistoryNewer,
+    /// Back to the shelf of compilations (when several are open).
+    ShowShelf,
+    /// The offices found across the shelf, each with its plans beside what it reported a year
+    /// later.
+    ShowOffices,
 }
 
 /// Every action with its name in config files (`[keys.normal] "ctrl-n" = "next_report"`).
@@ -168,6 +173,8 @@ pub const NAMES: &[(Action, &str)] = &[
     (Action::PromptToggleRegex, "prompt_toggle_regex"),
     (Action::HistoryOlder, "history_older"),
     (Action::HistoryNewer, "history_newer"),
+    (Action::ShowShelf, "show_shelf"),
+    (Action::ShowOffices, "show_offices"),
 ];
 
 impl Action {

@@ -15,6 +15,7 @@ pub mod plan_rows;
 pub mod reading;
 pub mod restore;
 pub mod results;
+pub mod shelf;
 
 use std::sync::Arc;
 
@@ -49,6 +50,13 @@ pub enum Effect {
     Count {
         generation: u64,
         regex: regex::Regex,
+    },
+    /// Search every compilation of the shelf off the UI thread and come back with
+    /// [`Msg::ShelfCounted`].
+    CountShelf {
+        generation: u64,
+        query: crate::doc::search::Query,
+        books: Vec<(usize, Arc<Compilation>)>,
     },
     /// Put `text` on the user's clipboard, then come back with [`Msg::Copied`].
     Copy {
@@ -111,6 +119,16 @@ pub enum Msg {
     },
     /// Start at a saved state: its marks, and its position when `position`.
     Resume { saved: Saved, position: bool },
+    /// A compilation of the shelf was read (or why it could not be).
+    BookArrived {
+        book: usize,
+        result: Result<Box<Compilation>, String>,
+    },
+    /// The shelf's search `generation` was counted: each book's hits.
+    ShelfCounted {
+        generation: u64,
+        hits: Vec<(usize, Hits)>,
+    },
 }
 
 /// The whole state of the reader.
@@ -136,6 +154,8 @@ pub struct App {
     /// The marks list, when open, and its selected row.
     marks_open: bool,
     marks_selected: usize,
+    /// Several compilations: the shelf they are on.
+    shelf: Option<shelf::Shelf>,
 }
 
 impl App {
@@ -158,9 +178,32 @@ impl App {
             pending: None,
             marks_open: false,
             marks_selected: 0,
+            shelf: None,
         };
         app.follow();
         app
+    }
+
+    /// A reader on a shelf of compilations, none read yet: the shelf's list shows first.
+    #[must_use]
+    pub fn with_shelf(settings: Settings, shelf: shelf::Shelf) -> Self {
+        let mut app = Self::new(
+            crate::doc::model::Compilation::unparsed(
+                crate::doc::model::Text::new(String::new()),
+                "",
+            ),
+            settings,
+        );
+        app.shelf = Some(shelf);
+        app
+    }
+
+    /// The key the open document's reading state is saved under (for a single file, set once
+    /// before the reader starts).
+    #[must_use]
+    pub fn with_document(mut self, document: String) -> Self {
+        self.reading.document = Some(document);
+        self
     }
 
     /// Applies one message. The only place where the state changes.
@@ -191,6 +234,10 @@ impl App {
                 result,
             } => self.copied(&label, &text, result),
             Msg::Resume { saved, position } => self.resume_from(saved, position),
+            Msg::BookArrived { book, result } => {
+                return self.book_arrived(book, result.map(|d| *d));
+            }
+            Msg::ShelfCounted { generation, hits } => self.shelf_counted(generation, hits),
         }
         Effect::None
     }
@@ -221,6 +268,9 @@ impl App {
         if let Some(scroll) = self.help {
             return self.update_help(action, scroll);
         }
+        if let Some(screen) = self.screen().filter(|s| *s != shelf::Screen::Reader) {
+            return self.act_on_screen(screen, action);
+        }
         if self.reading.results.is_some() || self.marks_open {
             return self.update_list(action);
         }
@@ -228,6 +278,21 @@ impl App {
             return self.act_in_prompt(action);
         }
         self.act_in_panes(action)
+    }
+
+    /// An action on one of the shelf's screens (the prompt and the results list first).
+    fn act_on_screen(&mut self, screen: shelf::Screen, action: Action) -> Effect {
+        if self.reading.finder.prompt.is_some() {
+            return self.act_in_prompt(action);
+        }
+        if self.shelf.as_ref().is_some_and(|s| s.results.is_some()) {
+            return self.update_shelf_results(action);
+        }
+        match screen {
+            shelf::Screen::Offices => self.act_on_offices(action),
+            shelf::Screen::Track => self.act_on_track(action),
+            _ => self.act_on_shelf(action),
+        }
     }
 
     /// An action while the `/` or `:` prompt is open.
@@ -272,6 +337,7 @@ impl App {
             Action::CycleTheme => self.cycle_theme(),
             Action::ToggleMouse => return self.toggle_mouse(),
             Action::ToggleHelp => self.help = Some(0),
+            Action::ShowShelf => self.show_shelf(),
             Action::Cancel => self.cancel(),
             Action::Quit => return Effect::Quit,
             Action::Fold | Action::Unfold | Action::ToggleFold => self.fold(action),
@@ -292,7 +358,7 @@ impl App {
         }
     }
 
-    fn toggle_mouse(&mut self) -> Effect {
+    pub(in crate::reader::app) fn toggle_mouse(&mut self) -> Effect {
         self.mouse = !self.mouse;
         self.message = Some(if self.mouse {
             self.hint(Phrase::MouseOn, Context::Global)
@@ -477,6 +543,14 @@ impl App {
         }
         if self.help.is_some() {
             return Context::Help;
+        }
+        if let Some(shelf) = self.shelf.as_ref() {
+            match shelf.screen {
+                _ if shelf.results.is_some() => return Context::List,
+                shelf::Screen::Shelf | shelf::Screen::Offices => return Context::Shelf,
+                shelf::Screen::Track => return Context::Track,
+                shelf::Screen::Reader => {}
+            }
         }
         if self.reading.results.is_some() || self.marks_open {
             return Context::List;

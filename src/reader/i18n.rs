@@ -140,6 +140,17 @@ pub enum Phrase {
     PickerTitle,
     NothingToFold,
     OpenFromAList,
+    NoShelf,
+    ShelfKeys,
+    OfficesKeys,
+    TrackKeys,
+    ShelfSearchHint,
+    NotMentioned,
+    ReportedNotPlanned,
+    NoOffices,
+    BookReading,
+    ScopeShelf,
+    ShelfResultsKeys,
 }
 
 impl Lang {
@@ -276,6 +287,53 @@ const TEXTS: &[(Phrase, &str, &str)] = &[
         "{open} 打开目录栏（{focus_contents}）或计划栏（{focus_plans}）中选中的行",
     ),
     (Phrase::PickerTitle, "reports and headings", "篇目和标题"),
+    (
+        Phrase::NoShelf,
+        "one compilation is open: give several files or a folder for a shelf",
+        "只打开了一部汇编：给出多个文件或一个文件夹即成书架",
+    ),
+    (
+        Phrase::ShelfKeys,
+        "{open} open, {show_offices} offices, {open_search} search all, {toggle_help} help",
+        "{open} 打开，{show_offices} 单位，{open_search} 全部搜索，{toggle_help} 帮助",
+    ),
+    (
+        Phrase::OfficesKeys,
+        "{open} plans beside next year's review, {cancel} shelf",
+        "{open} 计划与次年回顾对照，{cancel} 书架",
+    ),
+    (
+        Phrase::TrackKeys,
+        "{prev_report} {next_report} year, {copy_section} copy, {open} read, {show_offices} offices",
+        "{prev_report} {next_report} 换年，{copy_section} 复制，{open} 阅读原文，{show_offices} 单位",
+    ),
+    (
+        Phrase::ShelfSearchHint,
+        " {prompt_confirm} search every compilation, {prompt_cancel} back, {prompt_toggle_regex} regex ",
+        " {prompt_confirm} 搜索全部汇编，{prompt_cancel} 返回，{prompt_toggle_regex} 正则 ",
+    ),
+    (
+        Phrase::NotMentioned,
+        "(not mentioned a year later)",
+        "（次年未提及）",
+    ),
+    (
+        Phrase::ReportedNotPlanned,
+        "Reported, not planned",
+        "已回顾，未计划",
+    ),
+    (
+        Phrase::NoOffices,
+        "no office is named in the compilations read so far",
+        "已读取的汇编中没有可识别的单位",
+    ),
+    (Phrase::BookReading, "reading...", "读取中..."),
+    (Phrase::ScopeShelf, "every compilation", "全部汇编"),
+    (
+        Phrase::ShelfResultsKeys,
+        "({open} go, {cancel} close)",
+        "（{open} 前往，{cancel} 关闭）",
+    ),
     (
         Phrase::ReadingRest,
         "the rest of the file is still being read: going there when it is in",
@@ -495,5 +553,122 @@ pub fn whole_file_failed(lang: Lang, error: &str) -> String {
     match lang {
         Lang::En => format!("could not read the whole file: {error}"),
         Lang::Zh => format!("无法读取整个文件：{error}"),
+    }
+}
+
+/// A book asked for before it is read.
+#[must_use]
+pub fn book_waiting(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} is still being read: it opens when it is in"),
+        Lang::Zh => format!("{name} 仍在读取：读完即打开"),
+    }
+}
+
+/// A search of the whole shelf started.
+#[must_use]
+pub fn searching_shelf(lang: Lang, books: usize) -> String {
+    match lang {
+        Lang::En => format!("searching {books} compilations..."),
+        Lang::Zh => format!("正在搜索 {books} 部汇编..."),
+    }
+}
+
+/// `n` went on to the next compilation with hits.
+#[must_use]
+pub fn crossed_to(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("search goes on in {name}"),
+        Lang::Zh => format!("搜索转到 {name}"),
+    }
+}
+
+/// The shelf's header.
+#[must_use]
+pub fn shelf_header(lang: Lang, books: usize, reading: usize) -> String {
+    match (lang, reading) {
+        (Lang::En, 0) => format!("Shelf  {books} compilations"),
+        (Lang::En, _) => format!("Shelf  {books} compilations ({reading} being read)"),
+        (Lang::Zh, 0) => format!("书架  {books} 部汇编"),
+        (Lang::Zh, _) => format!("书架  {books} 部汇编（{reading} 部读取中）"),
+    }
+}
+
+/// A row of the shelf: its figures.
+#[must_use]
+pub fn shelf_figures(lang: Lang, reports: usize, with_plans: usize) -> String {
+    match lang {
+        Lang::En => format!("{reports} reports, {with_plans} with plans"),
+        Lang::Zh => format!("{reports} 篇，{with_plans} 篇有计划"),
+    }
+}
+
+/// The offices list's header.
+#[must_use]
+pub fn offices_header(lang: Lang, offices: usize, reading: usize) -> String {
+    match (lang, reading) {
+        (Lang::En, 0) => format!("Offices  {offices}"),
+        (Lang::En, _) => format!("Offices  {offices} (so far: {reading} compilations being read)"),
+        (Lang::Zh, 0) => format!("单位  {offices} 个"),
+        (Lang::Zh, _) => format!("单位  {offices} 个（尚有 {reading} 部汇编在读取）"),
+    }
+}
+
+/// An office's row: its years and how many can be compared.
+#[must_use]
+pub fn office_years(lang: Lang, first: u32, last: u32, comparable: usize) -> String {
+    let span = if first == last {
+        first.to_string()
+    } else {
+        format!("{first}-{last}")
+    };
+    match lang {
+        Lang::En => format!("{span}, {comparable} years comparable"),
+        Lang::Zh => format!("{span}，{comparable} 年可对照"),
+    }
+}
+
+/// The track view's column headings.
+#[must_use]
+pub fn track_columns(lang: Lang, year: u32) -> (String, String) {
+    match lang {
+        Lang::En => (
+            format!("Planned for {year}"),
+            format!("Reported of {year} a year later"),
+        ),
+        Lang::Zh => (format!("{year}年计划"), format!("次年对{year}年的回顾")),
+    }
+}
+
+/// The track view's header line.
+#[must_use]
+pub fn track_header(lang: Lang, office: &str, year: u32, at: usize, of: usize) -> String {
+    match lang {
+        Lang::En => format!("{office}  {year}  (year {at} of {of})"),
+        Lang::Zh => format!("{office}  {year}年  （第 {at}/{of} 年）"),
+    }
+}
+
+/// A year of the track view with one side missing.
+#[must_use]
+pub fn track_missing(lang: Lang, year: u32, plan: bool) -> String {
+    match (lang, plan) {
+        (Lang::En, true) => {
+            format!("no review of {year} on the shelf: add the next year's compilation")
+        }
+        (Lang::En, false) => {
+            format!("no plan for {year} on the shelf: add the year before's compilation")
+        }
+        (Lang::Zh, true) => format!("书架上没有对{year}年的回顾：请加入次年的汇编"),
+        (Lang::Zh, false) => format!("书架上没有{year}年的计划：请加入上一年的汇编"),
+    }
+}
+
+/// The shelf's column headings.
+#[must_use]
+pub fn shelf_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::En => ["reviews", "title", "reports", "encoding", "size", "file"],
+        Lang::Zh => ["回顾年份", "标题", "篇数", "编码", "大小", "文件"],
     }
 }

@@ -18,11 +18,15 @@ pub enum Context {
     Help,
     Prompt,
     List,
+    /// The shelf of compilations and its offices list.
+    Shelf,
+    /// An office's plans beside what it reported a year later.
+    Track,
 }
 
 impl Context {
     /// Every context, in the order of the help overlay.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::Global,
         Self::Contents,
         Self::Text,
@@ -30,6 +34,8 @@ impl Context {
         Self::Prompt,
         Self::Help,
         Self::List,
+        Self::Shelf,
+        Self::Track,
     ];
 
     /// The context's table name in the config file (`[keys.normal]`).
@@ -43,6 +49,8 @@ impl Context {
             Self::Help => "help",
             Self::Prompt => "prompt",
             Self::List => "list",
+            Self::Shelf => "shelf",
+            Self::Track => "track",
         }
     }
 
@@ -66,6 +74,8 @@ impl Context {
             Self::Help => ("Help", "帮助"),
             Self::Prompt => ("Search and jump prompts", "搜索和跳转输入框"),
             Self::List => ("Results and marks lists", "结果和书签列表"),
+            Self::Shelf => ("Shelf and offices", "书架和单位列表"),
+            Self::Track => ("Planned vs. reported", "计划与次年回顾对照"),
         };
         lang.pick(en, zh)
     }
@@ -92,6 +102,8 @@ impl Context {
             Self::Contents => &[(Self::Contents, false), (Self::Global, false)],
             Self::Text => &[(Self::Text, false), (Self::Global, false)],
             Self::Plans => &[(Self::Plans, false), (Self::Global, false)],
+            Self::Shelf => &[(Self::Shelf, false), (Self::Global, false)],
+            Self::Track => &[(Self::Track, false), (Self::Global, false)],
         }
     }
 }
@@ -562,6 +574,64 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         A::Cancel,
         "close the list",
         "关闭列表",
+    ),
+    bind(
+        C::Global,
+        &["B"],
+        A::ShowShelf,
+        "back to the shelf (several compilations open)",
+        "回到书架（打开了多部汇编时）",
+    ),
+    bind(
+        C::Shelf,
+        &["enter"],
+        A::Open,
+        "open the compilation (offices: its plans beside what was reported)",
+        "打开所选汇编（单位列表：计划与次年回顾对照）",
+    ),
+    bind(
+        C::Shelf,
+        &["o"],
+        A::ShowOffices,
+        "offices across the shelf, by year",
+        "书架上的各单位及年份",
+    ),
+    bind(
+        C::Shelf,
+        &["esc"],
+        A::Cancel,
+        "offices: back to the shelf",
+        "单位列表：回到书架",
+    ),
+    bind(C::Track, &["]"], A::NextReport, "next year", "下一年"),
+    bind(C::Track, &["["], A::PrevReport, "previous year", "上一年"),
+    bind(
+        C::Track,
+        &["y"],
+        A::CopySection,
+        "copy this year's comparison (Markdown)",
+        "复制本年对照（Markdown）",
+    ),
+    bind(
+        C::Track,
+        &["Y"],
+        A::CopyReport,
+        "copy every year of the office (Markdown)",
+        "复制该单位全部年份的对照（Markdown）",
+    ),
+    bind(
+        C::Track,
+        &["enter"],
+        A::Open,
+        "read the plan sentence at the top in its compilation",
+        "在原汇编中阅读顶端的计划句",
+    ),
+    bind(
+        C::Track,
+        &["esc", "o"],
+        A::ShowOffices,
+        "back to the offices",
+        "回到单位列表",
     ),
 ];
 

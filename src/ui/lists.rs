@@ -65,36 +65,46 @@ fn list(
 }
 
 /// Draws the results list.
-pub fn results(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
+pub fn results(app: &App, r: &Results, query: &str, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme();
-    let query = app
-        .finder()
-        .search
-        .as_ref()
-        .map_or("", |s| s.query.text.as_str());
     let lang = app.settings().lang;
+    // On a shelf the reports are nested under their compilations, and there is no scope.
+    let shelf = matches!(r.rows.first(), Some(Row::Book { .. }));
     let keys = app.keymap().fill(
-        crate::reader::i18n::results_keys(lang),
+        if shelf {
+            lang.get(Phrase::ShelfResultsKeys)
+        } else {
+            crate::reader::i18n::results_keys(lang)
+        },
         crate::reader::keymap::Context::List,
     );
+    let scope = if shelf {
+        lang.get(Phrase::ScopeShelf)
+    } else {
+        r.scope.label(lang)
+    };
     let title = crate::reader::i18n::results_header(
         lang,
         query,
         r.total,
-        r.scope.label(lang),
+        scope,
         r.truncated
             .then_some(crate::reader::app::results::MAX_LISTED),
         &keys,
     );
+    let nest = if shelf { 2 } else { 0 };
     let rows: Vec<(u16, String, ratatui::style::Style)> = r
         .rows
         .iter()
         .map(|row| match row {
+            Row::Book { name, count, .. } => (0, format!("[{name}] ({count})"), theme.header_focus),
             Row::Report { title, count } => {
-                (0, format!("《{title}》 ({count})"), theme.report_title)
+                (nest, format!("《{title}》 ({count})"), theme.report_title)
             }
-            Row::Section { label, count } => (2, format!("{label} ({count})"), theme.heading1),
-            Row::Hit { line, snippet, .. } => (4, format!("L{line}: {snippet}"), theme.text),
+            Row::Section { label, count } => {
+                (nest + 2, format!("{label} ({count})"), theme.heading1)
+            }
+            Row::Hit { line, snippet, .. } => (nest + 4, format!("L{line}: {snippet}"), theme.text),
         })
         .collect();
     list(app, area, &title, &rows, r.selected, buf);

@@ -11,8 +11,8 @@ use crate::reader::i18n::{self, Lang, Phrase};
 
 fn prefix(p: &Prompt, lang: Lang) -> String {
     match (p.kind, p.regex) {
-        (PromptKind::Search, false) => "/".into(),
-        (PromptKind::Search, true) => format!("/{} ", lang.get(Phrase::Regex)),
+        (PromptKind::Search | PromptKind::Shelf, false) => "/".into(),
+        (PromptKind::Search | PromptKind::Shelf, true) => format!("/{} ", lang.get(Phrase::Regex)),
         (PromptKind::Jump, _) => ":".into(),
     }
 }
@@ -32,6 +32,10 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
         (None, PromptKind::Search, Some(s)) => format!(" {} ", s.counter()),
         (None, PromptKind::Search, None) => app.keymap().fill(
             lang.get(Phrase::SearchHint),
+            crate::reader::keymap::Context::Prompt,
+        ),
+        (None, PromptKind::Shelf, _) => app.keymap().fill(
+            lang.get(Phrase::ShelfSearchHint),
             crate::reader::keymap::Context::Prompt,
         ),
         (None, PromptKind::Jump, _) => app.keymap().fill(

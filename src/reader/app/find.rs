@@ -36,3 +36,11 @@ pub struct Finder {
     last_jump_from: Option<Anchor>,
     pub marks: HashMap<char, Anchor>,
 }
+
+impl Finder {
+    /// A new search generation (a count started for an older one is stale).
+    pub(crate) fn bump_generation(&mut self) -> u64 {
+        self.generation += 1;
+        self.generation
+    }
+}

@@ -56,7 +56,12 @@ impl App {
         let stacked = column < KEY_COLUMN;
         let desc_width = width.saturating_sub(column + 1).max(8);
         let mut out = Vec::new();
-        for context in Context::ALL {
+        // The shelf's screens are listed only when there is a shelf.
+        let shelf_only = |c: Context| matches!(c, Context::Shelf | Context::Track);
+        for context in Context::ALL
+            .into_iter()
+            .filter(|&c| self.shelf.is_some() || !shelf_only(c))
+        {
             let bindings: Vec<_> = self
                 .settings
                 .keymap

@@ -6,7 +6,7 @@ use crate::reader::action::Action;
 
 /// Where a movement takes a row (or a scroll offset) `at` of `0..=last`, a page being `page`
 /// rows; `None` for an action that does not move.
-fn moved(action: Action, at: usize, page: usize, last: usize) -> Option<usize> {
+pub(super) fn moved(action: Action, at: usize, page: usize, last: usize) -> Option<usize> {
     let to = match action {
         Action::Down => at + 1,
         Action::Up => at.saturating_sub(1),
@@ -43,6 +43,29 @@ impl App {
                 match self.reading.results.as_mut() {
                     Some(r) => r.selected = to,
                     None => self.marks_selected = to,
+                }
+            }
+        }
+        Effect::None
+    }
+
+    /// Keys while the shelf's search results are open.
+    pub(super) fn update_shelf_results(&mut self, action: Action) -> Effect {
+        let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+        let Some(r) = self.shelf.as_mut().and_then(|s| s.results.as_mut()) else {
+            return Effect::None;
+        };
+        match action {
+            Action::Open => return self.open_shelf_result(),
+            Action::Cancel | Action::OpenResults => {
+                if let Some(s) = self.shelf.as_mut() {
+                    s.results = None;
+                }
+            }
+            Action::Quit => return Effect::Quit,
+            _ => {
+                if let Some(to) = moved(action, r.selected, page, r.rows.len().saturating_sub(1)) {
+                    r.selected = to;
                 }
             }
         }

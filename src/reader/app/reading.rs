@@ -52,6 +52,8 @@ pub struct Reading {
     pub resume: Option<restore::Pending>,
     /// Where each plan part starts, sorted: the stops of `)` and `(`.
     pub plan_starts: Vec<LineNo>,
+    /// The key its reading state is saved under (the file's canonical path), if it is saved.
+    pub document: Option<String>,
 }
 
 impl Reading {
@@ -59,12 +61,19 @@ impl Reading {
     /// title page).
     #[must_use]
     pub fn new(doc: Compilation) -> Self {
+        Self::shared(Arc::new(doc))
+    }
+
+    /// A document shared with others (a shelf's book, read in the background), opened at its
+    /// first report.
+    #[must_use]
+    pub fn shared(doc: Arc<Compilation>) -> Self {
         let plan_starts = plan_starts(&doc);
         let first = doc.reports.first().map_or(1, |r| r.line);
         Self {
             tree: Tree::new(&doc),
             parsed: doc.reports.len(),
-            doc: Arc::new(doc),
+            doc,
             top: Anchor::line(first),
             node: Node::Report(0),
             entry: PlanEntry::default(),
@@ -78,6 +87,7 @@ impl Reading {
             pending_place: None,
             resume: None,
             plan_starts,
+            document: None,
         }
     }
 

@@ -31,6 +31,12 @@ impl Scope {
 /// One row of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
+    /// A compilation of the shelf (its place) and its number of hits.
+    Book {
+        book: usize,
+        name: String,
+        count: usize,
+    },
     /// A report and its number of hits.
     Report { title: String, count: usize },
     /// A section (heading path) and its number of hits.
@@ -157,36 +163,9 @@ impl App {
                 .and_then(|r| doc.reports[r].plan.as_ref())
                 .is_some_and(|p| p.start_line <= line && line <= p.end_line),
         };
-        let mut locator = search::Locator::new(doc);
         let mut grouped = Grouped::default();
-        let mut total = 0;
-        // The line of the previous hit, where its line ends, its report, and whether it counts.
-        let mut line = 0;
-        let mut line_end = 0;
-        let mut report = None;
-        let mut counted = false;
-        for hit in all.iter() {
-            if line == 0 || hit.start >= line_end {
-                line = doc.text.line_of_offset(hit.start);
-                line_end = doc.text.line_range(line).map_or(usize::MAX, |r| r.end);
-                report = doc.report_at(line);
-                counted = in_scope(report, line) && !doc.is_artefact_line(line);
-            }
-            if !counted {
-                continue;
-            }
-            total += 1;
-            if total > MAX_LISTED {
-                continue;
-            }
-            grouped.report(report, || self.report_label(report));
-            grouped.section(report.map_or_else(String::new, |r| locator.path(r, line).join(" > ")));
-            grouped.hit(Row::Hit {
-                snippet: snippet(doc, line, &hit),
-                hit: hit.clone(),
-                line,
-            });
-        }
+        let title_page = self.settings.lang.get(Phrase::TitlePage);
+        let total = group_hits(doc, all, title_page, &in_scope, &mut grouped, 0);
         let rows = grouped.rows;
         let selected = self.current_row(&rows);
         Results {
@@ -210,18 +189,54 @@ impl App {
             .position(|row| matches!(row, Row::Hit { hit, .. } if Some(hit) == current))
             .unwrap_or(0)
     }
+}
 
-    /// A report row's title: the report's, or the compilation's for the title page.
-    fn report_label(&self, report: Option<usize>) -> String {
-        let doc = &self.reading.doc;
-        match report {
-            Some(i) => doc.reports[i].title.clone(),
-            None => doc
-                .name
-                .clone()
-                .unwrap_or_else(|| self.settings.lang.get(Phrase::TitlePage).into()),
+/// Groups the hits of `doc` that `keep` takes (by report and line) into `grouped`: report,
+/// section and hit rows, counted. One pass over the hits: each hit's line is found from the
+/// previous one's unless it lies beyond it, and section paths come from one
+/// [`search::Locator`], so a million hits or a report of 100 000 headings stay fast. `before`
+/// hits are listed already (at most [`MAX_LISTED`] in all); how many `keep` took is returned.
+pub(super) fn group_hits(
+    doc: &crate::doc::model::Compilation,
+    all: &search::Hits,
+    title_page: &str,
+    keep: &dyn Fn(Option<usize>, LineNo) -> bool,
+    grouped: &mut Grouped,
+    before: usize,
+) -> usize {
+    let mut locator = search::Locator::new(doc);
+    let mut total = 0;
+    // The line of the previous hit, where its line ends, its report, and whether it counts.
+    let mut line = 0;
+    let mut line_end = 0;
+    let mut report = None;
+    let mut counted = false;
+    for hit in all.iter() {
+        if line == 0 || hit.start >= line_end {
+            line = doc.text.line_of_offset(hit.start);
+            line_end = doc.text.line_range(line).map_or(usize::MAX, |r| r.end);
+            report = doc.report_at(line);
+            counted = keep(report, line) && !doc.is_artefact_line(line);
         }
+        if !counted {
+            continue;
+        }
+        total += 1;
+        if before + total > MAX_LISTED {
+            continue;
+        }
+        grouped.report(report, || match report {
+            Some(i) => doc.reports[i].title.clone(),
+            None => doc.name.clone().unwrap_or_else(|| title_page.into()),
+        });
+        grouped.section(report.map_or_else(String::new, |r| locator.path(r, line).join(" > ")));
+        grouped.hit(Row::Hit {
+            snippet: snippet(doc, line, &hit),
+            hit: hit.clone(),
+            line,
+        });
     }
+    total
 }
 
 /// The text around a hit on its line: a few characters before, the hit, more after. Only those
@@ -244,8 +259,9 @@ fn snippet(doc: &crate::doc::model::Compilation, line: LineNo, hit: &Hit) -> Str
 /// Rows being grouped as hits arrive in order: a report row, its section rows, their hits,
 /// each group's count kept up to date.
 #[derive(Default)]
-struct Grouped {
-    rows: Vec<Row>,
+pub(super) struct Grouped {
+    pub(super) rows: Vec<Row>,
+    book_row: Option<usize>,
     report_row: Option<usize>,
     section_row: Option<usize>,
     last_report: Option<Option<usize>>,
@@ -253,6 +269,20 @@ struct Grouped {
 }
 
 impl Grouped {
+    /// The next hits are in the shelf's book `book`, named `name`.
+    pub(super) fn book(&mut self, book: usize, name: &str) {
+        self.rows.push(Row::Book {
+            book,
+            name: name.to_owned(),
+            count: 0,
+        });
+        self.book_row = Some(self.rows.len() - 1);
+        self.report_row = None;
+        self.section_row = None;
+        self.last_report = None;
+        self.last_section.clear();
+    }
+
     /// The next hit is in `report`: a new report row if it is another report.
     fn report(&mut self, report: Option<usize>, title: impl FnOnce() -> String) {
         if self.last_report == Some(report) {
@@ -283,8 +313,14 @@ impl Grouped {
 
     /// A hit's row, counted in its report and section.
     fn hit(&mut self, row: Row) {
-        for i in [self.report_row, self.section_row].into_iter().flatten() {
-            if let Row::Report { count, .. } | Row::Section { count, .. } = &mut self.rows[i] {
+        for i in [self.book_row, self.report_row, self.section_row]
+            .into_iter()
+            .flatten()
+        {
+            if let Row::Book { count, .. }
+            | Row::Report { count, .. }
+            | Row::Section { count, .. } = &mut self.rows[i]
+            {
                 *count += 1;
             }
         }

@@ -107,6 +107,8 @@ impl App {
         }
         match found {
             Some(hit) => self.land_on_hit(hit, None),
+            // A shelf's search goes on in the next compilation before it wraps.
+            None if self.cross_books(forward) => {}
             None => self.wrap_search(forward),
         }
     }

@@ -17,6 +17,8 @@ pub enum PromptKind {
     Search,
     /// `:`: a line (`120`), a percentage (`50%`), or a report or heading by name.
     Jump,
+    /// `/` on the shelf: search every compilation (on `Enter`, off the UI thread).
+    Shelf,
 }
 
 /// The open prompt.
@@ -115,48 +117,66 @@ impl App {
                 self.refresh_candidates();
                 Effect::None
             }
-            PromptKind::Search => {
+            PromptKind::Shelf => {
                 let query = Query {
                     text: prompt.text(),
                     regex: prompt.regex,
                 };
-                let origin = prompt.origin;
-                if query.text.is_empty() {
-                    self.set_prompt_error(None);
-                    self.reading.finder.search = None;
-                    self.go_to(origin);
-                    return Effect::None;
+                let error = search::compile(&query)
+                    .err()
+                    .filter(|_| !query.text.is_empty());
+                self.set_prompt_error(error);
+                Effect::None
+            }
+            PromptKind::Search => self.search_prompt_changed(),
+        }
+    }
+
+    /// The search prompt's text changed: its first hit from where the prompt opened, and a
+    /// count of every hit off the UI thread.
+    fn search_prompt_changed(&mut self) -> Effect {
+        let Some(prompt) = self.reading.finder.prompt.as_ref() else {
+            return Effect::None;
+        };
+        let query = Query {
+            text: prompt.text(),
+            regex: prompt.regex,
+        };
+        let origin = prompt.origin;
+        if query.text.is_empty() {
+            self.set_prompt_error(None);
+            self.reading.finder.search = None;
+            self.go_to(origin);
+            return Effect::None;
+        }
+        match search::compile_in(&self.reading.doc, &query) {
+            Ok(re) => {
+                self.set_prompt_error(None);
+                let from = self.offset_of(origin);
+                let text = self.reading.doc.text.as_str();
+                let current =
+                    search::find_from(&re, text, from).or_else(|| search::find_from(&re, text, 0));
+                self.reading.finder.generation += 1;
+                let generation = self.reading.finder.generation;
+                self.reading.finder.search = Some(ActiveSearch {
+                    query,
+                    regex: re.clone(),
+                    current: current.clone(),
+                    hits: None,
+                    generation,
+                });
+                match current {
+                    Some(hit) => self.show_hit(&hit),
+                    None => self.go_to(origin),
                 }
-                match search::compile_in(&self.reading.doc, &query) {
-                    Ok(re) => {
-                        self.set_prompt_error(None);
-                        let from = self.offset_of(origin);
-                        let text = self.reading.doc.text.as_str();
-                        let current = search::find_from(&re, text, from)
-                            .or_else(|| search::find_from(&re, text, 0));
-                        self.reading.finder.generation += 1;
-                        let generation = self.reading.finder.generation;
-                        self.reading.finder.search = Some(ActiveSearch {
-                            query,
-                            regex: re.clone(),
-                            current: current.clone(),
-                            hits: None,
-                            generation,
-                        });
-                        match current {
-                            Some(hit) => self.show_hit(&hit),
-                            None => self.go_to(origin),
-                        }
-                        Effect::Count {
-                            generation,
-                            regex: re,
-                        }
-                    }
-                    Err(message) => {
-                        self.set_prompt_error(Some(message));
-                        Effect::None
-                    }
+                Effect::Count {
+                    generation,
+                    regex: re,
                 }
+            }
+            Err(message) => {
+                self.set_prompt_error(Some(message));
+                Effect::None
             }
         }
     }
@@ -183,13 +203,16 @@ impl App {
             text: text.clone(),
             regex: prompt.regex,
         };
-        if prompt.kind == PromptKind::Search
+        if prompt.kind != PromptKind::Jump
             && !text.is_empty()
             && self.reading.finder.history.last() != Some(&entry)
         {
-            self.reading.finder.history.push(entry);
+            self.reading.finder.history.push(entry.clone());
         }
         match prompt.kind {
+            PromptKind::Shelf => {
+                return self.start_shelf_search(entry);
+            }
             PromptKind::Search => {
                 if let Some(e) = prompt.error {
                     self.message = Some(e);
@@ -250,7 +273,7 @@ impl App {
             .finder
             .prompt
             .as_mut()
-            .filter(|p| p.kind == PromptKind::Search)
+            .filter(|p| p.kind != PromptKind::Jump)
         else {
             return Effect::None;
         };

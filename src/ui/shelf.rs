@@ -1,0 +1,219 @@
+//! The shelf's screens: the list of compilations, and the offices found across them. Each is
+//! the whole screen above the status line: a header row, then one row per compilation (or
+//! office), the selected one highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::draw::{fill, put, restyle, truncate};
+use crate::doc::track::OfficeReports;
+use crate::doc::wrap::str_width;
+use crate::reader::app::App;
+use crate::reader::app::shelf::{Book, BookState, Shelf};
+use crate::reader::i18n::{self, Phrase};
+
+/// A row of cells, each a text and its style, drawn in columns of the given widths.
+type Cells = Vec<(String, Style)>;
+
+/// Draws a list screen: `header`, then `rows` in columns (`widths`: the last takes the rest),
+/// keeping `selected` in view.
+fn table(
+    app: &App,
+    area: Rect,
+    header: &str,
+    rows: &[Cells],
+    widths: &[usize],
+    selected: usize,
+    buf: &mut Buffer,
+) {
+    let theme = app.theme();
+    let wide = app.settings().ambiguous_wide;
+    if area.height == 0 {
+        return;
+    }
+    fill(buf, area, area.y, theme.header_focus);
+    put(
+        buf,
+        area.x,
+        area.y,
+        area.x + area.width,
+        &format!(" {header}"),
+        theme.header_focus,
+        wide,
+    );
+    let body = usize::from(area.height.saturating_sub(1));
+    let first = selected
+        .saturating_sub(body / 3)
+        .min(rows.len().saturating_sub(body));
+    let max_x = area.x + area.width;
+    for (i, row) in rows.iter().enumerate().skip(first).take(body) {
+        let y = area.y + 1 + u16::try_from(i - first).unwrap_or(0);
+        let mut x = area.x + 1;
+        for (c, (text, style)) in row.iter().enumerate() {
+            let w = widths.get(c).copied().unwrap_or(usize::MAX);
+            let end = if c + 1 == row.len() {
+                max_x
+            } else {
+                max_x.min(x.saturating_add(u16::try_from(w).unwrap_or(u16::MAX)))
+            };
+            let room = usize::from(end.saturating_sub(x));
+            put(buf, x, y, end, &truncate(text, room, wide), *style, wide);
+            x = end.saturating_add(1);
+            if x >= max_x {
+                break;
+            }
+        }
+        if i == selected {
+            restyle(buf, area, y, theme.selection);
+        }
+    }
+}
+
+/// `2023`, `2011-2018`, or `-`.
+fn years(summary_years: Option<(u32, u32)>) -> String {
+    match summary_years {
+        Some((a, b)) if a == b => a.to_string(),
+        Some((a, b)) => format!("{a}-{b}"),
+        None => "-".into(),
+    }
+}
+
+/// `2.1 MB`, `640 KB`.
+fn size(bytes: u64) -> String {
+    match bytes {
+        0..1_000_000 => format!("{} KB", bytes.div_ceil(1000)),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
+/// A compilation's row: years, title, reports and plans, encoding, size, file.
+fn book_row(app: &App, book: &Book) -> Cells {
+    let theme = app.theme();
+    let lang = app.settings().lang;
+    let file = (book.file.name.clone(), theme.dim);
+    let size = (size(book.file.size), theme.dim);
+    match &book.state {
+        BookState::Ready { summary, .. } => vec![
+            (years(summary.years), theme.heading1),
+            (summary.title.clone(), theme.report_title),
+            (
+                i18n::shelf_figures(lang, summary.reports, summary.with_plans),
+                theme.text,
+            ),
+            (summary.encoding.to_owned(), theme.dim),
+            size,
+            file,
+        ],
+        BookState::Reading => vec![
+            ("..".into(), theme.dim),
+            (book.file.name.clone(), theme.text),
+            (lang.get(Phrase::BookReading).into(), theme.no_plan),
+            (String::new(), theme.dim),
+            size,
+            file,
+        ],
+        BookState::Failed(reason) => vec![
+            ("!".into(), theme.message),
+            (format!("{}: {reason}", book.file.name), theme.message),
+            (String::new(), theme.dim),
+            (String::new(), theme.dim),
+            size,
+            file,
+        ],
+    }
+}
+
+/// Column widths for the shelf at `width` columns: years, title, figures, encoding, size (the
+/// file name takes the rest); the title gets what the others leave, the file name up to 24.
+fn shelf_widths(width: usize, lang: i18n::Lang) -> Vec<usize> {
+    let figures = if lang == i18n::Lang::Zh { 18 } else { 26 };
+    let fixed = 9 + figures + 8 + 9 + 6;
+    let title = width.saturating_sub(fixed + 24).max(16);
+    vec![9, title, figures, 8, 9]
+}
+
+/// Draws the list of compilations.
+pub fn render_shelf(app: &App, shelf: &Shelf, area: Rect, buf: &mut Buffer) {
+    let lang = app.settings().lang;
+    let header = i18n::shelf_header(lang, shelf.books.len(), shelf.reading_count());
+    let dim = app.theme().dim;
+    let headings: Cells = i18n::shelf_columns(lang)
+        .iter()
+        .map(|h| ((*h).to_owned(), dim))
+        .collect();
+    let rows: Vec<Cells> = std::iter::once(headings)
+        .chain(shelf.order.iter().map(|&b| book_row(app, &shelf.books[b])))
+        .collect();
+    table(
+        app,
+        area,
+        &header,
+        &rows,
+        &shelf_widths(usize::from(area.width), lang),
+        shelf.selected + 1,
+        buf,
+    );
+}
+
+/// An office's row: its name, its years, the names it was matched from.
+fn office_row(app: &App, office: &OfficeReports) -> Cells {
+    let theme = app.theme();
+    let lang = app.settings().lang;
+    let years = office.years();
+    let comparable = years
+        .iter()
+        .filter(|y| y.plan.is_some() && y.review.is_some())
+        .count();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) => i18n::office_years(lang, a.year, b.year, comparable),
+        _ => "-".into(),
+    };
+    let names = office.names();
+    let matched = if names.len() > 1 || names.first().is_some_and(|n| *n != office.key) {
+        format!("= {}", names.join(", "))
+    } else {
+        String::new()
+    };
+    let style = if comparable > 0 {
+        theme.report_title
+    } else {
+        theme.text
+    };
+    vec![
+        (office.key.clone(), style),
+        (span, theme.heading1),
+        (matched, theme.dim),
+    ]
+}
+
+/// Draws the offices found across the shelf.
+pub fn render_offices(app: &App, shelf: &Shelf, area: Rect, buf: &mut Buffer) {
+    let lang = app.settings().lang;
+    let offices = shelf.tracking.offices.as_deref().unwrap_or(&[]);
+    let header = i18n::offices_header(lang, offices.len(), shelf.reading_count());
+    let rows: Vec<Cells> = if offices.is_empty() {
+        vec![vec![(
+            lang.get(Phrase::NoOffices).into(),
+            app.theme().no_plan,
+        )]]
+    } else {
+        offices.iter().map(|o| office_row(app, o)).collect()
+    };
+    let wide = app.settings().ambiguous_wide;
+    let name_w = offices
+        .iter()
+        .map(|o| str_width(&o.key, wide))
+        .max()
+        .unwrap_or(10)
+        .min(usize::from(area.width) / 3);
+    table(
+        app,
+        area,
+        &header,
+        &rows,
+        &[name_w, 30],
+        shelf.tracking.selected,
+        buf,
+    );
+}
