@@ -49,20 +49,31 @@ fn table(
     let max_x = area.x + area.width;
     for (i, row) in rows.iter().enumerate().skip(first).take(body) {
         let y = area.y + 1 + u16::try_from(i - first).unwrap_or(0);
-        let mut x = area.x + 1;
         for (c, (text, style)) in row.iter().enumerate() {
-            let w = widths.get(c).copied().unwrap_or(usize::MAX);
-            let end = if c + 1 == row.len() {
+            if text.is_empty() {
+                // Left to the cell before it, which runs on over it.
+                continue;
+            }
+            // A cell runs on over the empty cells after it (a failure's reason).
+            let spans = row[c + 1..]
+                .iter()
+                .take_while(|(t, _)| t.is_empty())
+                .count();
+            let w: usize = (c..=c + spans)
+                .map(|i| widths.get(i).copied().unwrap_or(usize::MAX / 8))
+                .sum::<usize>()
+                + spans;
+            let before: usize = (0..c)
+                .map(|i| widths.get(i).copied().unwrap_or(0) + 1)
+                .sum();
+            let x = (area.x + 1).saturating_add(u16::try_from(before).unwrap_or(u16::MAX));
+            let end = if c + spans + 1 == row.len() {
                 max_x
             } else {
                 max_x.min(x.saturating_add(u16::try_from(w).unwrap_or(u16::MAX)))
             };
             let room = usize::from(end.saturating_sub(x));
             put(buf, x, y, end, &truncate(text, room, wide), *style, wide);
-            x = end.saturating_add(1);
-            if x >= max_x {
-                break;
-            }
         }
         if i == selected {
             restyle(buf, area, y, theme.selection);
@@ -115,7 +126,7 @@ fn book_row(app: &App, book: &Book) -> Cells {
         ],
         BookState::Failed(reason) => vec![
             ("!".into(), theme.message),
-            (format!("{}: {reason}", book.file.name), theme.message),
+            (reason.clone(), theme.message),
             (String::new(), theme.dim),
             (String::new(), theme.dim),
             size,

@@ -33,7 +33,11 @@ impl std::ops::DerefMut for Reader {
 impl Reader {
     /// A reader on `doc` with `settings`.
     pub fn new(doc: huibian::doc::model::Compilation, settings: Settings) -> Self {
-        let app = App::new(doc, settings);
+        Self::from_app(App::new(doc, settings))
+    }
+
+    /// A reader on an app built otherwise (a shelf).
+    pub fn from_app(app: App) -> Self {
         let input = Input::new(std::sync::Arc::clone(&app.settings().keymap));
         Self { app, input }
     }
@@ -99,6 +103,16 @@ fn perform_counts(r: &mut Reader, effects: Vec<Effect>) -> Vec<Effect> {
             Effect::Count { generation, regex } => {
                 let hits = huibian::doc::search::find_all(&regex, r.app.doc().text.as_str()).into();
                 r.app.update(Msg::Counted { generation, hits });
+            }
+            Effect::CountShelf {
+                generation,
+                query,
+                books,
+            } => {
+                let stop = std::sync::atomic::AtomicBool::new(false);
+                let hits =
+                    huibian::edges::shelf::count_all(&query, &books, &stop).expect("counted");
+                r.app.update(Msg::ShelfCounted { generation, hits });
             }
             other => out.push(other),
         }
