@@ -176,6 +176,11 @@ fn strip_year(s: &str) -> &str {
 fn dateline_place(text: &Text, report: &Report) -> Option<String> {
     let last: LineNo = (report.line + 6).min(report.end_line);
     (report.line..=last).find_map(|n| {
+        // Most lines are paragraphs with no congress in them: not folded at all (`代表大` is
+        // written alike in both scripts).
+        if !text.trimmed(n).contains("代表大") {
+            return None;
+        }
         let line: String = text
             .trimmed(n)
             .chars()

@@ -122,6 +122,8 @@ pub fn offices<'a>(
     aliases: &[(String, String)],
 ) -> Vec<OfficeReports> {
     let mut out: Vec<OfficeReports> = Vec::new();
+    // Where each key's office is in `out` (a generated shelf names thousands of offices).
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (b, doc) in books.into_iter().enumerate() {
         let Some(doc) = doc else { continue };
         for (r, report) in doc.reports.iter().enumerate() {
@@ -135,12 +137,15 @@ pub fn offices<'a>(
                 reviews: report.reviews,
                 plans: report.plan.is_some(),
             };
-            match out.iter_mut().find(|o| o.key == key) {
-                Some(o) => o.reports.push(written),
-                None => out.push(OfficeReports {
-                    key,
-                    reports: vec![written],
-                }),
+            match index.get(&key) {
+                Some(&i) => out[i].reports.push(written),
+                None => {
+                    index.insert(key.clone(), out.len());
+                    out.push(OfficeReports {
+                        key,
+                        reports: vec![written],
+                    });
+                }
             }
         }
     }

@@ -458,8 +458,9 @@ struct Counts {
     running: Option<(u64, Arc<AtomicBool>)>,
     shelf_tx: mpsc::Sender<ShelfHits>,
     shelf_rx: mpsc::Receiver<ShelfHits>,
-    /// The shelf's count running: a newer search stops it.
-    shelf_running: Option<Arc<AtomicBool>>,
+    /// The shelf's count running (its generation and stop flag): a newer search, or `Esc`,
+    /// stops it.
+    shelf_running: Option<(u64, Arc<AtomicBool>)>,
 }
 
 impl Default for Counts {
@@ -486,7 +487,7 @@ impl Counts {
         books: Vec<(usize, Arc<crate::doc::model::Compilation>)>,
     ) {
         let stop = Arc::new(AtomicBool::new(false));
-        if let Some(older) = self.shelf_running.replace(Arc::clone(&stop)) {
+        if let Some((_, older)) = self.shelf_running.replace((generation, Arc::clone(&stop))) {
             older.store(true, Ordering::Relaxed);
         }
         let tx = self.shelf_tx.clone();
@@ -521,6 +522,17 @@ impl Counts {
 
     /// A count whose search is gone (`Esc`, a new query) is stopped, not left to run.
     fn stop_stale(&mut self, app: &App) {
+        let shelf_wants = app
+            .shelf()
+            .and_then(|s| s.search.as_ref())
+            .filter(|s| s.hits.is_none())
+            .map(|s| s.generation);
+        if let Some((generation, stop)) = self.shelf_running.as_ref()
+            && shelf_wants != Some(*generation)
+        {
+            stop.store(true, Ordering::Relaxed);
+            self.shelf_running = None;
+        }
         if let Some((generation, stop)) = self.running.as_ref()
             && app.finder().search.as_ref().map(|s| s.generation) != Some(*generation)
         {

@@ -106,6 +106,11 @@ impl Tmux {
         } else {
             10
         };
+        self.wait_for(what, limit, ok)
+    }
+
+    /// As [`Tmux::wait`], for up to `limit` seconds (work that takes long in a debug build).
+    pub fn wait_for(&self, what: &str, limit: u64, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();

@@ -370,6 +370,10 @@ impl App {
                 Effect::None
             }
             Action::Cancel => {
+                // A search of the shelf still being counted stops.
+                if shelf.search.as_ref().is_some_and(|s| s.hits.is_none()) {
+                    shelf.search = None;
+                }
                 self.message = None;
                 Effect::None
             }
