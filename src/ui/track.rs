@@ -275,7 +275,7 @@ pub fn render(app: &App, shelf: &Shelf, view: &TrackView, area: Rect, buf: &mut 
         return;
     };
     let widths = (
-        usize::from(half.saturating_sub(2)),
+        usize::from(half.saturating_sub(3)),
         usize::from(area.width - half).saturating_sub(2),
     );
     let lines = year_lines(app, a, view.scroll, widths, usize::from(body.height));

@@ -66,7 +66,7 @@ const COMMON: &str = "工作加快推进建设发展全面一步完成实施加�
 各项同时成效取得水平能力经济社会企业群众政府部门单位做好抓好健全完善优化保障促进增强着力大力扎实稳步组织\
 制度政策改革创新质量安全规范标准一是二是三是四是五是六是要求目标任务主要今后下一一年全年以上方面情况问题\
 万平平方方米万吨公里万人人次万亩投资开工完工竣工投入使用运营主体年底年末力争全力工程城市中心城区\
-带动辐射快速升级提档示范特色融合";
+带动辐射快速升级提档示范特色融合高度重视专项基础设施结构调整";
 
 /// A sentence as its terms are read: width and script folded, the list comma `、` between two
 /// names dropped (`东、西外环` is `东西外环`).
@@ -259,7 +259,7 @@ impl Counts {
             }
         }
         shared.enough = shared.score >= 2.5
-            || (shared.score >= 1.0 && (!shared.specific.is_empty() || rare_of_three >= 2));
+            || (shared.score >= 0.75 && (!shared.specific.is_empty() || rare_of_three >= 2));
         shared
     }
 }
