@@ -81,3 +81,46 @@ fn a_folder_opens_as_a_shelf_switches_and_searches_every_compilation() {
     assert!(crossed, "{}", t.screen());
     t.keys(&["q"]);
 }
+
+#[test]
+fn each_compilation_of_a_shelf_opens_next_time_where_it_was_left() {
+    let t = Tmux::start("shelf-resume", 120, 30, "sh");
+    let dir = t.home().join("years");
+    std::fs::create_dir_all(&dir).expect("dir");
+    for y in [2014, 2015] {
+        std::fs::copy(
+            fixture(&format!("years/{y}.txt")),
+            dir.join(format!("{y}.txt")),
+        )
+        .expect("copy");
+    }
+    let command = format!("{BIN} {}", dir.display());
+    t.keys(&[&command, "Enter"]);
+    t.wait("the shelf", |s| {
+        s.contains("Shelf  2 compilations") && !s.contains("being read")
+    });
+    // 2015.txt (the second row) read down to line 40, then 2014.txt opened, then quit.
+    t.keys(&["j", "Enter"]);
+    t.wait("2015.txt", |s| s.contains("2015.txt"));
+    t.keys(&[":", "40", "Enter"]);
+    let left = t.wait("line 40", |s| {
+        s.lines().last().is_some_and(|l| l.contains(" L40/"))
+    });
+    t.keys(&["B", "k", "Enter"]);
+    t.wait("2014.txt", |s| s.contains("2014.txt"));
+    t.keys(&["q"]);
+    t.wait("the shell", |s| !s.contains("2014.txt"));
+    t.keys(&[&command, "Enter"]);
+    t.wait("the shelf again", |s| {
+        s.contains("Shelf  2 compilations") && !s.contains("being read")
+    });
+    t.keys(&["j", "Enter"]);
+    let back = t.wait("2015.txt where it was left", |s| {
+        s.contains("2015.txt") && s.contains(" L40/")
+    });
+    assert_eq!(
+        left.lines().last().map(str::trim_end),
+        back.lines().last().map(str::trim_end)
+    );
+    t.keys(&["q"]);
+}

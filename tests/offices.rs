@@ -2,14 +2,9 @@
 //! plans with what it reported a year later): every title of a corpus file, the district's
 //! eight 政府工作报告 (one office across all eight, each reviewing the year before it plans).
 
-fn parse(path: &str) -> huibian::doc::model::Compilation {
-    let bytes = std::fs::read(format!(
-        "{}/tests/fixtures/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("fixture");
-    huibian::doc::parse::parse(&bytes).expect("parses")
-}
+mod common;
+
+use common::parse_fixture as parse;
 
 #[test]
 fn offices_and_years_of_a_compilations_titles() {

@@ -3,14 +3,9 @@
 //! (each pair's review sentence can answer no other plan sentence; each miss was searched for
 //! in the other part and is not there).
 
-fn parse(path: &str) -> huibian::doc::model::Compilation {
-    let bytes = std::fs::read(format!(
-        "{}/tests/fixtures/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("fixture");
-    huibian::doc::parse::parse(&bytes).expect("parses")
-}
+mod common;
+
+use common::parse_fixture as parse;
 
 /// The plan part of `year`'s report beside the review of `year` in the next year's.
 fn year_pair(year: u32) -> huibian::doc::track::Alignment {
@@ -22,14 +17,18 @@ fn year_pair(year: u32) -> huibian::doc::track::Alignment {
     )
 }
 
+/// The row of the plan sentence holding `plan`.
+fn row_with<'a>(a: &'a huibian::doc::track::Alignment, plan: &str) -> &'a huibian::doc::track::Row {
+    a.rows
+        .iter()
+        .find(|r| r.plan.text.contains(plan))
+        .unwrap_or_else(|| panic!("no plan sentence with {plan}"))
+}
+
 /// The plan sentence holding `plan` is set beside the review sentence holding `review`, on
 /// line `line` of the next year's file.
 fn assert_beside(a: &huibian::doc::track::Alignment, plan: &str, review: &str, line: usize) {
-    let row = a
-        .rows
-        .iter()
-        .find(|r| r.plan.text.contains(plan))
-        .unwrap_or_else(|| panic!("no plan sentence with {plan}"));
+    let row = row_with(a, plan);
     assert!(
         row.matches
             .iter()
@@ -43,11 +42,7 @@ fn assert_beside(a: &huibian::doc::track::Alignment, plan: &str, review: &str, l
 }
 
 fn assert_planned_only(a: &huibian::doc::track::Alignment, plan: &str) {
-    let row = a
-        .rows
-        .iter()
-        .find(|r| r.plan.text.contains(plan))
-        .unwrap_or_else(|| panic!("no plan sentence with {plan}"));
+    let row = row_with(a, plan);
     assert!(
         row.matches.is_empty(),
         "{plan}: wrongly set beside {:?}",

@@ -295,6 +295,12 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
     }
     let shelf = options.files.len() > 1 || options.files.first().is_some_and(|p| p.is_dir());
     if shelf && !exporting {
+        let named: Vec<String> = options
+            .files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let _ = OPENED_FILE.set(named.join(" "));
         return read_shelf(&options.files, options);
     }
     let _ = OPENED_FILE.set(options.files.first().map_or_else(
@@ -696,19 +702,12 @@ fn read_with(
     if !io::stdout().is_terminal() {
         return Err(Error::Usage("stdout is not a terminal: the reader needs one (for scripts use --json, --list or --plans)".into()));
     }
-    let env = |k: &str| std::env::var(k).ok();
-    let user = user_config(options);
-    let lang = options
-        .lang
-        .map(Into::into)
-        .or(user.config.lang)
-        .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
-    let mut problems: Vec<String> = user
-        .problem
-        .iter()
-        .map(|p| crate::reader::i18n::config_ignored(lang, p))
-        .collect();
-    let settings = settings(options, &user, lang, opened.name.clone(), &mut problems)?;
+    let ReaderStart {
+        settings,
+        lang,
+        mut problems,
+        ..
+    } = reader_start(options, opened.name.clone())?;
     // (A preview is never one document: the whole file says so when it is in.)
     if compilation.is_whole_text() {
         problems.push(crate::reader::i18n::whole_text(lang).to_owned());
@@ -729,13 +728,55 @@ fn read_with(
     if !problems.is_empty() {
         app.update(Msg::Say(problems.join("; ")));
     }
-    let clipboard = app.settings().clipboard;
     let background = crate::edges::terminal::Background {
         loader,
         shelf: None,
     };
+    run_reader(app, background, state, &problems)
+}
+
+/// What every reader starts from: its settings from the flags, the config file and the
+/// environment, the language, the problems found so far (said in the status line and again on
+/// the way out), and the config's office aliases.
+struct ReaderStart {
+    settings: crate::reader::app::Settings,
+    lang: crate::reader::i18n::Lang,
+    problems: Vec<String>,
+    offices: Vec<(String, String)>,
+}
+
+fn reader_start(options: &Options, file_name: String) -> Result<ReaderStart, Error> {
+    let env = |k: &str| std::env::var(k).ok();
+    let user = user_config(options);
+    let lang = options
+        .lang
+        .map(Into::into)
+        .or(user.config.lang)
+        .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
+    let mut problems: Vec<String> = user
+        .problem
+        .iter()
+        .map(|p| crate::reader::i18n::config_ignored(lang, p))
+        .collect();
+    let settings = settings(options, &user, lang, file_name, &mut problems)?;
+    Ok(ReaderStart {
+        settings,
+        lang,
+        problems,
+        offices: user.config.offices,
+    })
+}
+
+/// Runs the reader until the user quits; then the start-up problems once more, in full (the
+/// status line may have been too narrow for all of them).
+fn run_reader(
+    app: crate::reader::app::App,
+    background: crate::edges::terminal::Background,
+    state: Option<crate::edges::terminal::StateDir>,
+    problems: &[String],
+) -> Result<(), Error> {
+    let clipboard = app.settings().clipboard;
     crate::edges::terminal::run(app, clipboard, background, state).map_err(Error::Output)?;
-    // The status line may have been too narrow for all of it: once more, in full, on the way out.
     for problem in problems {
         eprintln!("huibian: {problem}");
     }
@@ -758,19 +799,12 @@ fn read_shelf(paths: &[PathBuf], options: &Options) -> Result<(), Error> {
             "no compilation found there (.txt, .text or .docx files)".into(),
         ));
     }
-    let env = |k: &str| std::env::var(k).ok();
-    let user = user_config(options);
-    let lang = options
-        .lang
-        .map(Into::into)
-        .or(user.config.lang)
-        .unwrap_or_else(|| crate::reader::i18n::Lang::from_env(&env));
-    let mut problems: Vec<String> = user
-        .problem
-        .iter()
-        .map(|p| crate::reader::i18n::config_ignored(lang, p))
-        .collect();
-    let settings = settings(options, &user, lang, String::new(), &mut problems)?;
+    let ReaderStart {
+        settings,
+        lang,
+        mut problems,
+        offices,
+    } = reader_start(options, String::new())?;
     let state = state_dir();
     let books: Vec<crate::reader::app::shelf::BookFile> = files
         .iter()
@@ -786,20 +820,14 @@ fn read_shelf(paths: &[PathBuf], options: &Options) -> Result<(), Error> {
         })
         .collect();
     let loader = crate::edges::shelf::ShelfLoader::new(&books);
-    let shelf =
-        crate::reader::app::shelf::Shelf::new(books, !options.no_resume, user.config.offices);
+    let shelf = crate::reader::app::shelf::Shelf::new(books, !options.no_resume, offices);
     let mut app = crate::reader::app::App::with_shelf(settings, shelf);
     if !problems.is_empty() {
         app.update(crate::reader::app::Msg::Say(problems.join("; ")));
     }
-    let clipboard = app.settings().clipboard;
     let background = crate::edges::terminal::Background {
         loader: None,
         shelf: Some(loader),
     };
-    crate::edges::terminal::run(app, clipboard, background, state).map_err(Error::Output)?;
-    for problem in problems {
-        eprintln!("huibian: {problem}");
-    }
-    Ok(())
+    run_reader(app, background, state, &problems)
 }

@@ -54,6 +54,16 @@ pub fn settings(name: &str) -> Settings {
     }
 }
 
+/// The model of a fixture (a path under `tests/fixtures/`).
+pub fn parse_fixture(path: &str) -> huibian::doc::model::Compilation {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    huibian::doc::parse::parse(&bytes).expect("parses")
+}
+
 /// A reader on a corpus fixture at a terminal size.
 pub fn app(fixture: &str, width: u16, height: u16) -> Reader {
     app_with(fixture, width, height, settings(fixture))
