@@ -277,17 +277,7 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         || options.plans
         || options.search.is_some()
         || options.section.is_some();
-    match options.format {
-        Some(FormatArg::Json) => {
-            return Err(Error::Usage(
-                "--format json is for --track (the model: --json)".into(),
-            ));
-        }
-        Some(_) if !options.plans => {
-            return Err(Error::Usage("--format is for --plans and --track".into()));
-        }
-        _ => {}
-    }
+    check_format(options)?;
     if exporting && options.files.len() > 1 {
         return Err(Error::Usage(
             "the export flags read one FILE (--track and --years read several)".into(),
@@ -322,6 +312,19 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Error> {
         _ if !exporting => read(load(path)?, name, options),
         Some(spec) => print_section(path, spec, options, out),
         None => export(path, &name, options, out),
+    }
+}
+
+/// `--format` goes with --plans (text, markdown) and --track (any).
+fn check_format(options: &Options) -> Result<(), Error> {
+    match options.format {
+        Some(FormatArg::Json) => Err(Error::Usage(
+            "--format json is for --track (the model: --json)".into(),
+        )),
+        Some(_) if !options.plans => {
+            Err(Error::Usage("--format is for --plans and --track".into()))
+        }
+        _ => Ok(()),
     }
 }
 
