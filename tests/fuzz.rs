@@ -281,7 +281,34 @@ fn exercise(bytes: &[u8]) {
     searches(&doc);
     wrapping(&doc);
     sections(&doc);
+    tracking(&doc);
     reader(doc);
+}
+
+/// The offices and years of the document's reports, each report's plan part set beside every
+/// other report's review, and `--track`'s pages of the first office: never a panic, and text
+/// pages safe for a terminal.
+fn tracking(doc: &Compilation) {
+    use huibian::doc::track;
+    let offices = track::offices([Some(doc)], &[]);
+    for r in 0..doc.reports.len().min(6) {
+        let plan = track::passage::plan_passages(doc, r);
+        let review = track::passage::review_passages(doc, (r + 1) % doc.reports.len());
+        let a = track::align::align(plan, review);
+        assert!(a.pairs().all(|(_, m)| m.score > 0.0));
+    }
+    if let Some(office) = offices.first() {
+        let timeline = track::Timeline::new(office, |_| Some(doc));
+        let names = ["fuzz.txt".to_owned()];
+        let docs = [Some(doc)];
+        let books = track::write::Books {
+            names: &names,
+            docs: &docs,
+        };
+        let mut out = Vec::new();
+        track::write::json(&timeline, &books, &mut out).expect("json");
+        serde_json::from_slice::<serde_json::Value>(&out).expect("the track JSON parses");
+    }
 }
 
 fn exports(doc: &Compilation) {

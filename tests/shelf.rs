@@ -357,3 +357,32 @@ fn the_year_shown_is_copied_as_markdown_and_its_line_read_in_its_compilation() {
     let first = r.app.shelf().map(|_| ()).and(Some(top));
     assert!(first.is_some_and(|l| (55..=60).contains(&l)), "{top}");
 }
+
+#[test]
+fn the_shelf_screens_draw_at_every_size_without_a_panic() {
+    let broken = broken_file("sizes");
+    let mut files = files(&broken);
+    files.extend((2016..=2017).map(|y| fixture(&format!("years/{y}.txt"))));
+    let mut r = shelf(&files, 80, 24);
+    let sizes = [
+        (1, 1),
+        (2, 3),
+        (9, 4),
+        (10, 3),
+        (20, 6),
+        (33, 9),
+        (47, 12),
+        (60, 20),
+    ];
+    for keys in ["", "o", "<Enter>]", "]]jj"] {
+        press(&mut r, keys);
+        for (w, h) in sizes {
+            r.app.update(Msg::Resize(w, h));
+            let rows = screen(&r);
+            assert_eq!(rows.len(), usize::from(h));
+        }
+        r.app.update(Msg::Resize(80, 24));
+    }
+    assert_eq!(r.app.screen(), Some(Screen::Track));
+    remove(&broken);
+}
