@@ -386,3 +386,38 @@ fn the_shelf_screens_draw_at_every_size_without_a_panic() {
     assert_eq!(r.app.screen(), Some(Screen::Track));
     remove(&broken);
 }
+
+#[test]
+fn with_the_mouse_on_a_click_opens_the_row_and_the_wheel_scrolls() {
+    use huibian::reader::input::Event;
+    use huibian::reader::key::{Code, Key};
+    let files: Vec<_> = (2012..=2015)
+        .map(|y| fixture(&format!("years/{y}.txt")))
+        .collect();
+    let mut r = shelf(&files, 100, 20);
+    press(&mut r, "M");
+    let click = |row: u16| Event::Mouse {
+        button: Key::plain(Code::Click),
+        column: 20,
+        row,
+    };
+    // Row 0 is the header, row 1 the column headings: nothing.
+    common::send(&mut r, &[click(1)]);
+    assert_eq!(r.app.screen(), Some(Screen::Shelf));
+    // Row 3: the second compilation, 2013.txt.
+    common::send(&mut r, &[click(3)]);
+    assert_eq!(r.app.screen(), Some(Screen::Reader));
+    assert_eq!(r.app.settings().file_name, "2013.txt");
+    press(&mut r, "B");
+    let wheel = Event::Mouse {
+        button: Key::plain(Code::WheelDown),
+        column: 20,
+        row: 5,
+    };
+    common::send(&mut r, &[wheel]);
+    assert_eq!(
+        r.app.shelf().map(|s| s.selected),
+        Some(3),
+        "three rows down, the last"
+    );
+}

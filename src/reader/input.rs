@@ -129,6 +129,17 @@ impl Input {
         if matches!(context, Context::Help | Context::List | Context::Prompt) {
             return bound(context).map(Msg::Action).into_iter().collect();
         }
+        // The shelf's lists: the row under the header, the whole width.
+        if matches!(context, Context::Shelf | Context::Track) {
+            return vec![Msg::Point {
+                pane: crate::reader::layout::Pane::Text,
+                row: row
+                    .checked_sub(1)
+                    .filter(|_| button.code == Code::Click)
+                    .map(usize::from),
+                action: bound(context),
+            }];
+        }
         let layout = app.layout();
         let Some(pane) = layout.pane_at(column, row) else {
             return Vec::new();

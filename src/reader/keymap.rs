@@ -591,6 +591,13 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     ),
     bind(
         C::Shelf,
+        &["click"],
+        A::Open,
+        "a click opens the row clicked",
+        "点击即打开该行",
+    ),
+    bind(
+        C::Shelf,
         &["o"],
         A::ShowOffices,
         "offices across the shelf, by year",

@@ -43,9 +43,7 @@ fn table(
         wide,
     );
     let body = usize::from(area.height.saturating_sub(1));
-    let first = selected
-        .saturating_sub(body / 3)
-        .min(rows.len().saturating_sub(body));
+    let first = crate::reader::layout::list_top(selected, rows.len(), body);
     let max_x = area.x + area.width;
     for (i, row) in rows.iter().enumerate().skip(first).take(body) {
         let y = area.y + 1 + u16::try_from(i - first).unwrap_or(0);

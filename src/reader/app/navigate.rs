@@ -355,6 +355,9 @@ impl App {
         row: Option<usize>,
         action: Option<Action>,
     ) -> Effect {
+        if !self.reading_shown() {
+            return self.point_on_list(row, action);
+        }
         self.focus = pane;
         let landed = match (pane, row) {
             (_, None) => true,

@@ -381,6 +381,41 @@ impl App {
         }
     }
 
+    /// The pointer on a shelf's screen: on row `row` under the header (none: the wheel), that
+    /// row of the list selected, then `action` (a click opens it).
+    pub(in crate::reader::app) fn point_on_list(
+        &mut self,
+        row: Option<usize>,
+        action: Option<crate::reader::action::Action>,
+    ) -> Effect {
+        let body = usize::from(self.size.1.saturating_sub(2));
+        let Some(shelf) = self.shelf.as_mut() else {
+            return Effect::None;
+        };
+        if let Some(row) = row {
+            let landed = match shelf.screen {
+                // The list's first row is its column headings.
+                Screen::Shelf => {
+                    let rows = shelf.order.len() + 1;
+                    let at = crate::reader::layout::list_top(shelf.selected + 1, rows, body) + row;
+                    (1..rows).contains(&at).then(|| shelf.selected = at - 1)
+                }
+                Screen::Offices => {
+                    let rows = shelf.tracking.offices.as_ref().map_or(0, Vec::len);
+                    let at =
+                        crate::reader::layout::list_top(shelf.tracking.selected, rows, body) + row;
+                    (at < rows).then(|| shelf.tracking.selected = at)
+                }
+                Screen::Track | Screen::Reader => None,
+            };
+            if landed.is_none() {
+                return Effect::None;
+            }
+            shelf.moved = true;
+        }
+        action.map_or(Effect::None, |a| self.act(a))
+    }
+
     /// The actions that mean the same on every screen: quit, help, theme, mouse.
     pub(in crate::reader::app) fn act_anywhere(
         &mut self,
