@@ -150,6 +150,16 @@ pub fn plans_by_default(width: u16) -> bool {
     width >= WIDE
 }
 
+/// The first row shown of a list of `rows` in `body` rows with row `selected` selected: the
+/// selection a third of the way down, the list never scrolled past its end. The renderer
+/// draws by it and a click is mapped back by it, so both agree.
+#[must_use]
+pub fn list_top(selected: usize, rows: usize, body: usize) -> usize {
+    selected
+        .saturating_sub(body / 3)
+        .min(rows.saturating_sub(body))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,14 +192,4 @@ mod tests {
         let tiny = Layout::compute(Rect::new(0, 0, 1, 1), true, Pane::Text);
         assert_eq!(tiny.text.map(|r| r.height), Some(0));
     }
-}
-
-/// The first row shown of a list of `rows` in `body` rows with row `selected` selected: the
-/// selection a third of the way down, the list never scrolled past its end. The renderer
-/// draws by it and a click is mapped back by it, so both agree.
-#[must_use]
-pub fn list_top(selected: usize, rows: usize, body: usize) -> usize {
-    selected
-        .saturating_sub(body / 3)
-        .min(rows.saturating_sub(body))
 }
