@@ -421,3 +421,36 @@ fn with_the_mouse_on_a_click_opens_the_row_and_the_wheel_scrolls() {
         "three rows down, the last"
     );
 }
+
+#[test]
+fn s_shows_only_the_answered_the_unmentioned_or_the_unplanned() {
+    let mut r = district(120, 30);
+    press(&mut r, "o<Enter>]]");
+    let not_mentioned = "(not mentioned a year later)";
+    assert!(
+        screen(&r)[0].contains("60/148 planned answered, 34 not planned"),
+        "{}",
+        screen(&r)[0]
+    );
+    press(&mut r, "s");
+    let rows = screen(&r);
+    assert!(rows[0].contains("[answered only]"), "{}", rows[0]);
+    assert!(!rows.iter().any(|l| l.contains(not_mentioned)), "{rows:#?}");
+    assert!(rows.iter().filter(|l| l.contains("| L")).count() > 5);
+    press(&mut r, "s");
+    let rows = screen(&r);
+    assert!(rows[0].contains("[not mentioned only]"));
+    let plan_rows = rows.iter().filter(|l| l.starts_with(" L")).count();
+    assert!(plan_rows > 3);
+    assert_eq!(
+        rows.iter().filter(|l| l.contains(not_mentioned)).count(),
+        plan_rows
+    );
+    press(&mut r, "s");
+    let rows = screen(&r);
+    assert!(rows[0].contains("[reported, not planned only]"));
+    assert!(rows[2].contains("Reported, not planned"), "{}", rows[2]);
+    // Enter reads the first of them in the review's compilation.
+    press(&mut r, "<Enter>");
+    assert_eq!(r.app.settings().file_name, "2015.txt");
+}

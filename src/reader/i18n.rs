@@ -151,6 +151,9 @@ pub enum Phrase {
     BookReading,
     ScopeShelf,
     ShelfResultsKeys,
+    ShowAnswered,
+    ShowNotMentioned,
+    ShowNotPlanned,
 }
 
 impl Lang {
@@ -304,8 +307,8 @@ const TEXTS: &[(Phrase, &str, &str)] = &[
     ),
     (
         Phrase::TrackKeys,
-        "{prev_report} {next_report} year, {copy_section} copy, {open} read, {show_offices} offices",
-        "{prev_report} {next_report} 换年，{copy_section} 复制，{open} 阅读原文，{show_offices} 单位",
+        "{prev_report} {next_report} year, {cycle_scope} show, {copy_section} copy, {open} read, {show_offices} offices",
+        "{prev_report} {next_report} 换年，{cycle_scope} 筛选，{copy_section} 复制，{open} 阅读原文，{show_offices} 单位",
     ),
     (
         Phrase::ShelfSearchHint,
@@ -329,6 +332,17 @@ const TEXTS: &[(Phrase, &str, &str)] = &[
     ),
     (Phrase::BookReading, "reading...", "读取中..."),
     (Phrase::ScopeShelf, "every compilation", "全部汇编"),
+    (Phrase::ShowAnswered, "answered only", "仅已回顾的计划"),
+    (
+        Phrase::ShowNotMentioned,
+        "not mentioned only",
+        "仅次年未提及的计划",
+    ),
+    (
+        Phrase::ShowNotPlanned,
+        "reported, not planned only",
+        "仅未计划的回顾",
+    ),
     (
         Phrase::ShelfResultsKeys,
         "({open} go, {cancel} close)",
@@ -670,5 +684,14 @@ pub fn shelf_columns(lang: Lang) -> [&'static str; 6] {
     match lang {
         Lang::En => ["reviews", "title", "reports", "encoding", "size", "file"],
         Lang::Zh => ["回顾年份", "标题", "篇数", "编码", "大小", "文件"],
+    }
+}
+
+/// How much of a year's plan the next year's review answers.
+#[must_use]
+pub fn track_tally(lang: Lang, answered: usize, planned: usize, not_planned: usize) -> String {
+    match lang {
+        Lang::En => format!("{answered}/{planned} planned answered, {not_planned} not planned"),
+        Lang::Zh => format!("{answered}/{planned} 句计划有回顾，{not_planned} 句未计划"),
     }
 }

@@ -614,6 +614,13 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     bind(C::Track, &["["], A::PrevReport, "previous year", "上一年"),
     bind(
         C::Track,
+        &["s"],
+        A::CycleScope,
+        "show: all, answered, not mentioned, reported but not planned",
+        "筛选：全部、有回顾、次年未提及、未计划的回顾",
+    ),
+    bind(
+        C::Track,
         &["y"],
         A::CopySection,
         "copy this year's comparison (Markdown)",

@@ -12,7 +12,7 @@ use crate::doc::track::{Alignment, Passage};
 use crate::doc::wrap::{char_width, wrap_line};
 use crate::reader::app::App;
 use crate::reader::app::shelf::Shelf;
-use crate::reader::app::shelf::tracking::TrackView;
+use crate::reader::app::shelf::tracking::{Item, Show, TrackView};
 use crate::reader::i18n::{self, Phrase};
 
 /// A piece of text for one column of one screen row, with which of its characters to mark.
@@ -118,50 +118,53 @@ fn item_lines(
 /// The rows of the year shown, from its item `scroll` on, until `height` rows are filled.
 fn year_lines(
     app: &App,
+    view: &TrackView,
     a: &Alignment,
-    scroll: usize,
     widths: (usize, usize),
     height: usize,
 ) -> Vec<Line> {
     let theme = app.theme();
     let mut lines = Vec::new();
     let mut under: Option<&str> = None;
-    for row in a.rows.iter().skip(scroll) {
-        if lines.len() >= height {
-            return lines;
-        }
-        if row.plan.under.as_deref() != under {
-            under = row.plan.under.as_deref();
-            if let Some(h) = under {
-                let heading = Cell {
-                    text: h.to_owned(),
-                    marked: Vec::new(),
-                    style: theme.heading1,
-                };
-                lines.push((heading, Cell::default()));
-            }
-        }
-        let answers: Vec<(&Passage, &[String])> = row
-            .matches
-            .iter()
-            .map(|m| (&m.review, m.shared.as_slice()))
-            .collect();
-        item_lines(app, Some(&row.plan), &answers, widths, &mut lines);
-    }
-    let skipped = scroll.saturating_sub(a.rows.len());
-    if skipped == 0 && !a.reported_only.is_empty() {
-        let title = Cell {
-            text: app.settings().lang.get(Phrase::ReportedNotPlanned).into(),
-            marked: Vec::new(),
-            style: theme.heading1,
-        };
-        lines.push((Cell::default(), title));
-    }
-    for p in a.reported_only.iter().skip(skipped) {
+    let mut reported_title = false;
+    for item in view.items().into_iter().skip(view.scroll) {
         if lines.len() >= height {
             break;
         }
-        item_lines(app, None, &[(p, &[])], widths, &mut lines);
+        match item {
+            Item::Plan(i) => {
+                let row = &a.rows[i];
+                if row.plan.under.as_deref() != under {
+                    under = row.plan.under.as_deref();
+                    if let Some(h) = under {
+                        let heading = Cell {
+                            text: h.to_owned(),
+                            marked: Vec::new(),
+                            style: theme.heading1,
+                        };
+                        lines.push((heading, Cell::default()));
+                    }
+                }
+                let answers: Vec<(&Passage, &[String])> = row
+                    .matches
+                    .iter()
+                    .map(|m| (&m.review, m.shared.as_slice()))
+                    .collect();
+                item_lines(app, Some(&row.plan), &answers, widths, &mut lines);
+            }
+            Item::Reported(i) => {
+                if !reported_title {
+                    reported_title = true;
+                    let title = Cell {
+                        text: app.settings().lang.get(Phrase::ReportedNotPlanned).into(),
+                        marked: Vec::new(),
+                        style: theme.heading1,
+                    };
+                    lines.push((Cell::default(), title));
+                }
+                item_lines(app, None, &[(&a.reported_only[i], &[])], widths, &mut lines);
+            }
+        }
     }
     lines
 }
@@ -185,6 +188,37 @@ fn draw_cell(app: &App, cell: &Cell, x: u16, y: u16, max_x: u16, buf: &mut Buffe
     }
 }
 
+/// The header's text: the office, the year, how much of its plan was answered, what is shown.
+fn header_line(view: &TrackView, year: &crate::doc::track::Year, lang: i18n::Lang) -> String {
+    let mut header = i18n::track_header(
+        lang,
+        &view.office.key,
+        year.year,
+        view.year + 1,
+        view.years.len(),
+    );
+    if let Some(a) = view.alignment.as_ref() {
+        let answered = a.rows.iter().filter(|r| !r.matches.is_empty()).count();
+        header.push_str("  ");
+        header.push_str(&i18n::track_tally(
+            lang,
+            answered,
+            a.rows.len(),
+            a.reported_only.len(),
+        ));
+    }
+    let show = match view.show {
+        Show::All => None,
+        Show::Answered => Some(Phrase::ShowAnswered),
+        Show::NotMentioned => Some(Phrase::ShowNotMentioned),
+        Show::NotPlanned => Some(Phrase::ShowNotPlanned),
+    };
+    if let Some(show) = show {
+        header.push_str(&format!("  [{}]", lang.get(show)));
+    }
+    header
+}
+
 /// The header (office, year) and the columns' titles: the year planned, the year reported, and the files they come from.
 fn column_titles(
     app: &App,
@@ -198,13 +232,7 @@ fn column_titles(
     let wide = app.settings().ambiguous_wide;
     let lang = app.settings().lang;
     let max_x = area.x + area.width;
-    let header = i18n::track_header(
-        lang,
-        &view.office.key,
-        year.year,
-        view.year + 1,
-        view.years.len(),
-    );
+    let header = header_line(view, year, lang);
     fill(buf, area, area.y, theme.header_focus);
     let header = format!(" {header}");
     put(
@@ -278,7 +306,7 @@ pub fn render(app: &App, shelf: &Shelf, view: &TrackView, area: Rect, buf: &mut 
         usize::from(half.saturating_sub(3)),
         usize::from(area.width - half).saturating_sub(2),
     );
-    let lines = year_lines(app, a, view.scroll, widths, usize::from(body.height));
+    let lines = year_lines(app, view, a, widths, usize::from(body.height));
     for (i, (left, right)) in lines.iter().take(usize::from(body.height)).enumerate() {
         let y = body.y + u16::try_from(i).unwrap_or(0);
         draw_cell(app, left, body.x + 1, y, body.x + half - 1, buf);

@@ -38,6 +38,38 @@ impl Tracking {
     }
 }
 
+/// Which items of a year the view lists (`s` cycles them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Show {
+    #[default]
+    All,
+    /// Plan sentences the review answers.
+    Answered,
+    /// Plan sentences the review does not mention.
+    NotMentioned,
+    /// Review sentences no plan asked for.
+    NotPlanned,
+}
+
+impl Show {
+    fn next(self) -> Self {
+        match self {
+            Self::All => Self::Answered,
+            Self::Answered => Self::NotMentioned,
+            Self::NotMentioned => Self::NotPlanned,
+            Self::NotPlanned => Self::All,
+        }
+    }
+}
+
+/// One item of the view: a plan sentence (a row of the alignment) or a review sentence no
+/// plan asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Plan(usize),
+    Reported(usize),
+}
+
 /// One office, one year: its plan part beside the next year's review.
 #[derive(Debug, Clone)]
 pub struct TrackView {
@@ -47,8 +79,10 @@ pub struct TrackView {
     pub year: usize,
     /// That year's plan beside its review, when the shelf holds both.
     pub alignment: Option<Alignment>,
-    /// The first item shown: plan sentences, then the reported-only ones.
+    /// The first item shown (of [`TrackView::items`]).
     pub scroll: usize,
+    /// Which items are listed.
+    pub show: Show,
 }
 
 impl TrackView {
@@ -58,12 +92,28 @@ impl TrackView {
         self.years.get(self.year)
     }
 
-    /// How many items the view lists.
+    /// The items listed: the plan sentences in order, then the review's sentences no plan
+    /// asked for; only those [`Show`] asks for.
     #[must_use]
-    pub fn items(&self) -> usize {
-        self.alignment
-            .as_ref()
-            .map_or(0, |a| a.rows.len() + a.reported_only.len())
+    pub fn items(&self) -> Vec<Item> {
+        let Some(a) = self.alignment.as_ref() else {
+            return Vec::new();
+        };
+        let plans = a.rows.iter().enumerate().filter(|(_, r)| match self.show {
+            Show::All => true,
+            Show::Answered => !r.matches.is_empty(),
+            Show::NotMentioned => r.matches.is_empty(),
+            Show::NotPlanned => false,
+        });
+        let reported = matches!(self.show, Show::All | Show::NotPlanned);
+        plans
+            .map(|(i, _)| Item::Plan(i))
+            .chain(
+                (0..a.reported_only.len())
+                    .filter(|_| reported)
+                    .map(Item::Reported),
+            )
+            .collect()
     }
 }
 
@@ -148,6 +198,7 @@ impl App {
             year,
             alignment: None,
             scroll: 0,
+            show: Show::All,
         });
         shelf.screen = Screen::Track;
         self.align_shown_year();
@@ -173,7 +224,7 @@ impl App {
         let Some(view) = self.shelf.as_mut().and_then(|s| s.tracking.view.as_mut()) else {
             return Effect::None;
         };
-        let last = view.items().saturating_sub(1);
+        let last = view.items().len().saturating_sub(1);
         if let Some(to) = super::super::overlays::moved(action, view.scroll, page, last) {
             view.scroll = to;
             return Effect::None;
@@ -190,6 +241,10 @@ impl App {
                     view.year = to;
                     self.align_shown_year();
                 }
+            }
+            Action::CycleScope => {
+                view.show = view.show.next();
+                view.scroll = 0;
             }
             Action::CopySection | Action::CopyReport => {
                 return self.copy_track(action == Action::CopyReport);
@@ -253,14 +308,16 @@ impl App {
         let (Some(year), Some(a)) = (view.shown(), view.alignment.as_ref()) else {
             return Effect::None;
         };
-        let target = match a.rows.get(view.scroll) {
-            Some(row) => year.plan.map(|p| (p.book, row.plan.line)),
-            None => {
-                let i = view.scroll - a.rows.len();
-                year.review
-                    .zip(a.reported_only.get(i))
-                    .map(|(r, p)| (r.book, p.line))
-            }
+        let target = match view.items().get(view.scroll) {
+            Some(&Item::Plan(i)) => year
+                .plan
+                .zip(a.rows.get(i))
+                .map(|(p, row)| (p.book, row.plan.line)),
+            Some(&Item::Reported(i)) => year
+                .review
+                .zip(a.reported_only.get(i))
+                .map(|(r, p)| (r.book, p.line)),
+            None => None,
         };
         let Some((book, line)) = target else {
             return Effect::None;
