@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use criterion::{Criterion, criterion_group, criterion_main};
 use huibian::reader::action::Action;
 use huibian::reader::app::shelf::{BookFile, Shelf};
-use huibian::reader::app::{App, Msg, Settings};
+use huibian::reader::app::{App, Effect, Msg, Settings};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -106,6 +106,48 @@ fn bench(c: &mut Criterion) {
         b.iter(|| huibian::doc::track::offices(docs.iter().map(Some), &[]).len());
     });
     drop(docs);
+    // The shelf's search, as its thread runs it: every compilation, 工作 (the most frequent
+    // word of the genre) and 东山组团 (a name), each compiled for its own text.
+    let books: Vec<(usize, std::sync::Arc<huibian::doc::model::Compilation>)> = app
+        .shelf()
+        .map(|s| {
+            s.books
+                .iter()
+                .enumerate()
+                .filter_map(|(i, b)| b.doc().map(|d| (i, std::sync::Arc::clone(d))))
+                .collect()
+        })
+        .unwrap_or_default();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    for word in ["工作", "东山组团"] {
+        let query = huibian::doc::search::Query {
+            text: word.into(),
+            regex: false,
+        };
+        group.bench_function(format!("search every compilation for {word}"), |b| {
+            b.iter(|| huibian::edges::shelf::count_all(&query, &books, &stop).map(|h| h.len()));
+        });
+        // The results list built from the hits (on the UI thread, as they arrive).
+        let hits = huibian::edges::shelf::count_all(&query, &books, &stop).expect("counted");
+        app.update(Msg::Action(Action::OpenSearch));
+        for c in word.chars() {
+            app.update(Msg::Type(huibian::reader::key::Key::char(c)));
+        }
+        let Effect::CountShelf { generation, .. } = app.update(Msg::Action(Action::PromptConfirm))
+        else {
+            panic!("a shelf search");
+        };
+        group.bench_function(format!("results list of {word}"), |b| {
+            b.iter(|| {
+                app.update(Msg::ShelfCounted {
+                    generation,
+                    hits: hits.clone(),
+                })
+            });
+        });
+        app.update(Msg::Action(Action::Cancel));
+    }
+    drop(books);
     app.update(Msg::Action(Action::ShowOffices));
     group.bench_function("open an office's years (8 years)", |b| {
         b.iter(|| {

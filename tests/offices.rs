@@ -170,3 +170,27 @@ fn every_corpus_title_with_its_office_and_years() {
     }
     insta::assert_snapshot!(table);
 }
+
+/// A 政府工作报告 titled with its year and place: the government of that place, reviewing the
+/// year before the one it plans; the same in traditional script.
+#[test]
+fn a_government_work_report_reviews_the_year_before_its_title_year() {
+    let text = "2025年北京市政府工作报告\n\n——2025年1月14日在北京市第十六届人民代表大会第三次会议上\n\n各位代表：\n\n一、2024年工作回顾\n\n过去一年，我们完成了中关村科学城北区建设。\n\n二、2025年工作安排\n\n（一）推进中关村科学城北区二期建设。\n\n（二）加快城市副中心建设。\n";
+    for text in [
+        text.to_owned(),
+        text.replace("报告", "報告")
+            .replace("会议", "會議")
+            .replace("过去一年", "過去一年"),
+    ] {
+        let doc = huibian::doc::parse::parse(text.as_bytes()).expect("parses");
+        let office = huibian::doc::office::office(&doc, 0).expect("an office");
+        assert_eq!(
+            (office.name.as_str(), office.named),
+            ("北京市人民政府", true)
+        );
+        assert_eq!(
+            huibian::doc::office::years_of(&doc.reports[0]),
+            (Some(2024), Some(2025))
+        );
+    }
+}
