@@ -70,16 +70,13 @@ fn unread(files: &[PathBuf]) -> App {
     app
 }
 
-fn bench(c: &mut Criterion) {
-    let dir = std::env::temp_dir().join(format!("huibian-bench-shelf-{}", std::process::id()));
-    let files = folder(&dir);
-    assert_eq!(files.len(), 50);
-    let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
-    let mut group = c.benchmark_group("shelf of 50");
-    group.sample_size(10);
+type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
+/// The shelf before any file is read, and every file read as the background thread reads them.
+fn opening(group: &mut Group<'_>, files: &[PathBuf], terminal: &mut Terminal<TestBackend>) {
     group.bench_function("first frame", |b| {
         b.iter(|| {
-            let app = unread(black_box(&files));
+            let app = unread(black_box(files));
             terminal
                 .draw(|f| huibian::ui::render(f, &app))
                 .expect("draw");
@@ -93,21 +90,12 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         });
     });
-    let mut app = unread(&files);
-    for (i, f) in files.iter().enumerate() {
-        let result = huibian::edges::shelf::read(f).map(Box::new);
-        app.update(Msg::BookArrived { book: i, result });
-    }
-    let docs: Vec<huibian::doc::model::Compilation> = files
-        .iter()
-        .filter_map(|f| huibian::edges::shelf::read(f).ok())
-        .collect();
-    group.bench_function("offices found", |b| {
-        b.iter(|| huibian::doc::track::offices(docs.iter().map(Some), &[]).len());
-    });
-    drop(docs);
-    // The shelf's search, as its thread runs it: every compilation, 工作 (the most frequent
-    // word of the genre) and 东山组团 (a name), each compiled for its own text.
+}
+
+/// The shelf's search, as its thread runs it: every compilation, 工作 (the most frequent
+/// word of the genre) and 东山组团 (a name), each compiled for its own text; then the results
+/// list built from the hits (on the UI thread, as they arrive).
+fn searching(group: &mut Group<'_>, app: &mut App) {
     let books: Vec<(usize, std::sync::Arc<huibian::doc::model::Compilation>)> = app
         .shelf()
         .map(|s| {
@@ -127,7 +115,6 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("search every compilation for {word}"), |b| {
             b.iter(|| huibian::edges::shelf::count_all(&query, &books, &stop).map(|h| h.len()));
         });
-        // The results list built from the hits (on the UI thread, as they arrive).
         let hits = huibian::edges::shelf::count_all(&query, &books, &stop).expect("counted");
         app.update(Msg::Action(Action::OpenSearch));
         for c in word.chars() {
@@ -147,7 +134,10 @@ fn bench(c: &mut Criterion) {
         });
         app.update(Msg::Action(Action::Cancel));
     }
-    drop(books);
+}
+
+/// The offices list, and an office's planned-vs-reported view: opened, a year on, drawn.
+fn tracking(group: &mut Group<'_>, app: &mut App, terminal: &mut Terminal<TestBackend>) {
     app.update(Msg::Action(Action::ShowOffices));
     group.bench_function("open an office's years (8 years)", |b| {
         b.iter(|| {
@@ -165,10 +155,35 @@ fn bench(c: &mut Criterion) {
     group.bench_function("draw the view", |b| {
         b.iter(|| {
             terminal
-                .draw(|f| huibian::ui::render(f, &app))
+                .draw(|f| huibian::ui::render(f, app))
                 .expect("draw");
         });
     });
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = std::env::temp_dir().join(format!("huibian-bench-shelf-{}", std::process::id()));
+    let files = folder(&dir);
+    assert_eq!(files.len(), 50);
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
+    let mut group = c.benchmark_group("shelf of 50");
+    group.sample_size(10);
+    opening(&mut group, &files, &mut terminal);
+    let mut app = unread(&files);
+    for (i, f) in files.iter().enumerate() {
+        let result = huibian::edges::shelf::read(f).map(Box::new);
+        app.update(Msg::BookArrived { book: i, result });
+    }
+    let docs: Vec<huibian::doc::model::Compilation> = files
+        .iter()
+        .filter_map(|f| huibian::edges::shelf::read(f).ok())
+        .collect();
+    group.bench_function("offices found", |b| {
+        b.iter(|| huibian::doc::track::offices(docs.iter().map(Some), &[]).len());
+    });
+    drop(docs);
+    searching(&mut group, &mut app);
+    tracking(&mut group, &mut app, &mut terminal);
     group.finish();
     std::fs::remove_dir_all(dir).ok();
 }
