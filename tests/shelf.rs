@@ -454,3 +454,36 @@ fn s_shows_only_the_answered_the_unmentioned_or_the_unplanned() {
     press(&mut r, "<Enter>");
     assert_eq!(r.app.settings().file_name, "2015.txt");
 }
+
+#[test]
+fn slash_on_the_offices_list_finds_an_office_as_it_is_typed() {
+    let files = vec![
+        fixture("001_149dd883a1863841.txt"),
+        fixture("002_a6a433b16e8aa61d.txt"),
+    ];
+    let mut r = shelf(&files, 100, 20);
+    press(&mut r, "o");
+    let selected = |r: &Reader| {
+        let t = &r.app.shelf().expect("shelf").tracking;
+        t.offices.as_ref().expect("offices")[t.selected].key.clone()
+    };
+    let first = selected(&r);
+    press(&mut r, "/审计");
+    assert!(selected(&r).contains("审计"), "{}", selected(&r));
+    assert!(
+        screen(&r).iter().any(|l| l.contains(&selected(&r))),
+        "in view"
+    );
+    press(&mut r, "<Esc>");
+    assert_eq!(selected(&r), first, "Esc goes back");
+    press(&mut r, "/统计<Enter>");
+    assert_eq!(selected(&r), "市统计局");
+    press(&mut r, "/气象");
+    assert!(
+        screen(&r)
+            .last()
+            .is_some_and(|l| l.contains("no office is named so"))
+    );
+    press(&mut r, "<Esc><Enter>");
+    assert_eq!(r.app.screen(), Some(Screen::Track));
+}

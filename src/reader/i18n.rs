@@ -154,6 +154,8 @@ pub enum Phrase {
     ShowAnswered,
     ShowNotMentioned,
     ShowNotPlanned,
+    OfficeFindHint,
+    NoOfficeFound,
 }
 
 impl Lang {
@@ -302,8 +304,8 @@ const TEXTS: &[(Phrase, &str, &str)] = &[
     ),
     (
         Phrase::OfficesKeys,
-        "{open} plans beside next year's review, {cancel} shelf",
-        "{open} 计划与次年回顾对照，{cancel} 书架",
+        "{open} plans beside next year's review, {open_search} find, {cancel} shelf",
+        "{open} 计划与次年回顾对照，{open_search} 查找，{cancel} 书架",
     ),
     (
         Phrase::TrackKeys,
@@ -333,6 +335,16 @@ const TEXTS: &[(Phrase, &str, &str)] = &[
     (Phrase::BookReading, "reading...", "读取中..."),
     (Phrase::ScopeShelf, "every compilation", "全部汇编"),
     (Phrase::ShowAnswered, "answered only", "仅已回顾的计划"),
+    (
+        Phrase::OfficeFindHint,
+        " the first office named so; {prompt_confirm} stays, {prompt_cancel} back ",
+        " 跳到名称含此文字的第一个单位；{prompt_confirm} 确定，{prompt_cancel} 返回 ",
+    ),
+    (
+        Phrase::NoOfficeFound,
+        "no office is named so",
+        "没有名称含此文字的单位",
+    ),
     (
         Phrase::ShowNotMentioned,
         "not mentioned only",

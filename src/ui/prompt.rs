@@ -14,6 +14,7 @@ fn prefix(p: &Prompt, lang: Lang) -> String {
         (PromptKind::Search | PromptKind::Shelf, false) => "/".into(),
         (PromptKind::Search | PromptKind::Shelf, true) => format!("/{} ", lang.get(Phrase::Regex)),
         (PromptKind::Jump, _) => ":".into(),
+        (PromptKind::Office, _) => "/".into(),
     }
 }
 
@@ -36,6 +37,10 @@ pub fn render(app: &App, p: &Prompt, status: Rect, buf: &mut Buffer) {
         ),
         (None, PromptKind::Shelf, _) => app.keymap().fill(
             lang.get(Phrase::ShelfSearchHint),
+            crate::reader::keymap::Context::Prompt,
+        ),
+        (None, PromptKind::Office, _) => app.keymap().fill(
+            lang.get(Phrase::OfficeFindHint),
             crate::reader::keymap::Context::Prompt,
         ),
         (None, PromptKind::Jump, _) => app.keymap().fill(

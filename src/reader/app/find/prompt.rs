@@ -19,6 +19,8 @@ pub enum PromptKind {
     Jump,
     /// `/` on the shelf: search every compilation (on `Enter`, off the UI thread).
     Shelf,
+    /// `/` on the offices list: the first office whose name holds the text, as it is typed.
+    Office,
 }
 
 /// The open prompt.
@@ -128,6 +130,11 @@ impl App {
                 self.set_prompt_error(error);
                 Effect::None
             }
+            PromptKind::Office => {
+                let text = prompt.text();
+                self.find_office(&text);
+                Effect::None
+            }
             PromptKind::Search => self.search_prompt_changed(),
         }
     }
@@ -203,7 +210,7 @@ impl App {
             text: text.clone(),
             regex: prompt.regex,
         };
-        if prompt.kind != PromptKind::Jump
+        if matches!(prompt.kind, PromptKind::Search | PromptKind::Shelf)
             && !text.is_empty()
             && self.reading.finder.history.last() != Some(&entry)
         {
@@ -213,24 +220,8 @@ impl App {
             PromptKind::Shelf => {
                 return self.start_shelf_search(entry);
             }
-            PromptKind::Search => {
-                if let Some(e) = prompt.error {
-                    self.message = Some(e);
-                    self.reading.finder.search = prompt.previous;
-                    self.go_to(prompt.origin);
-                } else if self
-                    .reading
-                    .finder
-                    .search
-                    .as_ref()
-                    .is_some_and(|s| s.current.is_none())
-                {
-                    self.message = Some(i18n::not_found(self.settings.lang, &text));
-                    self.go_to(prompt.origin);
-                } else if self.reading.finder.search.is_some() {
-                    self.record_jump(prompt.origin);
-                }
-            }
+            PromptKind::Office => {}
+            PromptKind::Search => self.search_confirmed(prompt, &text),
             PromptKind::Jump => {
                 self.go_to(prompt.origin);
                 // `:80%` on a large file's preview: the share of the whole file, gone to when
@@ -258,9 +249,33 @@ impl App {
         pending
     }
 
+    /// `Enter` in the search prompt: an invalid pattern or no hit goes back to where the prompt
+    /// opened, saying why; a hit found is a jump (`Ctrl-o` comes back).
+    fn search_confirmed(&mut self, prompt: Prompt, text: &str) {
+        if let Some(e) = prompt.error {
+            self.message = Some(e);
+            self.reading.finder.search = prompt.previous;
+            self.go_to(prompt.origin);
+        } else if self
+            .reading
+            .finder
+            .search
+            .as_ref()
+            .is_some_and(|s| s.current.is_none())
+        {
+            self.message = Some(i18n::not_found(self.settings.lang, text));
+            self.go_to(prompt.origin);
+        } else if self.reading.finder.search.is_some() {
+            self.record_jump(prompt.origin);
+        }
+    }
+
     /// `Esc` in the prompt: back to where it opened, with the search that was in force.
     pub(in crate::reader::app) fn prompt_cancel(&mut self) {
         if let Some(prompt) = self.reading.finder.prompt.take() {
+            if prompt.kind == PromptKind::Office {
+                self.back_to_office_before_find();
+            }
             self.reading.finder.search = prompt.previous;
             self.go_to(prompt.origin);
         }
@@ -273,7 +288,7 @@ impl App {
             .finder
             .prompt
             .as_mut()
-            .filter(|p| p.kind != PromptKind::Jump)
+            .filter(|p| matches!(p.kind, PromptKind::Search | PromptKind::Shelf))
         else {
             return Effect::None;
         };

@@ -21,6 +21,8 @@ pub struct Tracking {
     pub offices: Option<Vec<OfficeReports>>,
     pub selected: usize,
     pub view: Option<TrackView>,
+    /// The selection when `/` opened on the list (`Esc` goes back to it).
+    before_find: Option<usize>,
 }
 
 impl Tracking {
@@ -170,10 +172,62 @@ impl App {
             Action::Cancel | Action::ShowOffices => {
                 shelf.screen = Screen::Shelf;
             }
-            Action::OpenSearch => {}
+            Action::OpenSearch => {
+                shelf.tracking.before_find = Some(shelf.tracking.selected);
+                self.open_prompt(super::super::find::PromptKind::Office);
+            }
             _ => return self.act_anywhere(action),
         }
         Effect::None
+    }
+
+    /// The prompt's text typed on the offices list: the first office (from the one selected
+    /// when `/` opened) whose name, or a name it was matched from, holds it (width and script
+    /// folded).
+    pub(in crate::reader::app) fn find_office(&mut self, text: &str) {
+        let Some(shelf) = self.shelf.as_mut() else {
+            return;
+        };
+        let Some(offices) = shelf.tracking.offices.as_ref() else {
+            return;
+        };
+        let from = shelf
+            .tracking
+            .before_find
+            .unwrap_or(shelf.tracking.selected);
+        if text.is_empty() {
+            shelf.tracking.selected = from;
+            self.set_prompt_error(None);
+            return;
+        }
+        let found = track::find(offices, text);
+        let index = |o: &OfficeReports| offices.iter().position(|p| std::ptr::eq(p, o));
+        let mut at: Vec<usize> = found.into_iter().filter_map(index).collect();
+        at.sort_unstable();
+        let next = at
+            .iter()
+            .copied()
+            .find(|&i| i >= from)
+            .or(at.first().copied());
+        let error = next.is_none().then(|| {
+            self.settings
+                .lang
+                .get(crate::reader::i18n::Phrase::NoOfficeFound)
+                .to_owned()
+        });
+        if let Some(i) = next {
+            shelf.tracking.selected = i;
+        }
+        self.set_prompt_error(error);
+    }
+
+    /// `Esc` in the offices list's prompt: the selection it had.
+    pub(in crate::reader::app) fn back_to_office_before_find(&mut self) {
+        if let Some(shelf) = self.shelf.as_mut()
+            && let Some(before) = shelf.tracking.before_find.take()
+        {
+            shelf.tracking.selected = before;
+        }
     }
 
     /// `Enter` on an office: its first year with both sides on the shelf.
