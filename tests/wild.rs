@@ -827,3 +827,28 @@ fn report_headings_that_differ_from_the_toc() {
                 == Some("二、2025年工作安排"))
     );
 }
+
+/// A compilation glued onto one line with its line breaks dropped, not turned into spaces: its
+/// numbered 目录 (entries with their page numbers glued on) says where each report begins. The
+/// corpus files with such a 目录 keep every report and title; their plan parts are found where
+/// a heading's end can still be told (after a sentence, before a sub-heading or `一是`).
+#[test]
+fn a_glued_compilation_is_split_at_the_titles_its_toc_names() {
+    for (file, plans) in [(CORPUS[0], 9), (CORPUS[4], 3)] {
+        let text = fixture(file);
+        let lines: Vec<&str> = text.lines().collect();
+        let rest: String = lines[1..].iter().map(|l| l.trim()).collect();
+        let glued = format!("{}\n{rest}\n", lines[0]);
+        let original = parse(&text);
+        let doc = parse(&glued);
+        let titles = |d: &Compilation| {
+            d.reports
+                .iter()
+                .map(|r| r.title.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(&doc), titles(&original), "{file}");
+        let found = doc.reports.iter().filter(|r| r.plan.is_some()).count();
+        assert!(found >= plans, "{file}: {found} plan parts");
+    }
+}

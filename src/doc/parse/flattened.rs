@@ -28,11 +28,147 @@ pub fn split(text: &Text) -> Option<String> {
     for line in text.split_inclusive('\n') {
         if line.len() < LONG_LINE {
             out.push_str(line);
-        } else {
+        } else if !glued(line, &mut out) {
             split_line(line, &mut out);
         }
     }
     Some(out)
+}
+
+/// Whether `rest` begins a heading of another style than the short heading `so_far` (words
+/// only, no sentence in it): the line break between them was lost.
+fn after_heading(so_far: &str, rest: &str) -> bool {
+    let so_far = so_far.trim();
+    let Some(own) = classify(so_far) else {
+        return false;
+    };
+    let words = &so_far[own.len..];
+    let short = (2..=24).contains(&words.chars().count());
+    let sentence = words.contains(['。', '，', '；', '：', '！', '？', ',', ';']);
+    let next_heading =
+        classify(rest).is_some_and(|next| next.style != own.style && !next.digit_follows);
+    // Or the first of its enumerations (`二、2024年工作计划一是加强…`).
+    let first_item = super::heading::enumeration(rest, None) == Some(1);
+    short && !sentence && (next_heading || first_item)
+}
+
+/// The 目录 marks, spaced or not.
+const TOC_MARKS: [&str; 3] = ["目录", "目 录", "目\u{3000}录"];
+
+/// A compilation glued onto one line with its line breaks dropped, not turned into spaces
+/// (`…（14篇）目 录1.某局2023年工作总结2.某局…某局2023年工作总结2023年，我局…`): nothing
+/// shows where a report begins but its 目录. The entries are read from it (`1.` to the next
+/// number, the last up to where the first title comes again, where the body begins), and the
+/// body is cut before and after each title in turn. Appends the split text to `out`; false when
+/// the line has no such 目录 (or white space enough to be split at).
+fn glued(line: &str, out: &mut String) -> bool {
+    let spaces = line.chars().filter(|c| c.is_whitespace()).count();
+    if spaces * 200 > line.chars().count() {
+        return false;
+    }
+    let Some((titles, toc_start, body)) = glued_toc(line) else {
+        return false;
+    };
+    out.push_str(line[..toc_start].trim());
+    out.push_str("\n目录\n");
+    for (k, t) in titles.iter().enumerate() {
+        out.push_str(&format!("{}.{t}\n", k + 1));
+    }
+    let mut cursor = body;
+    let mut starts = Vec::new();
+    for t in &titles {
+        if let Some(at) = line[cursor..].find(t.as_str()) {
+            starts.push((cursor + at, cursor + at + t.len()));
+            cursor += at + t.len();
+        }
+    }
+    for (i, &(start, end)) in starts.iter().enumerate() {
+        if i == 0 && start > body {
+            split_line(&line[body..start], out);
+            out.push('\n');
+        }
+        out.push_str(&line[start..end]);
+        out.push('\n');
+        let next = starts.get(i + 1).map_or(line.len(), |&(s, _)| s);
+        split_line(line[end..next].trim_end_matches('\n'), out);
+        out.push('\n');
+    }
+    true
+}
+
+/// The titles of a glued 目录, where it starts, and where the body after it begins.
+fn glued_toc(line: &str) -> Option<(Vec<String>, usize, usize)> {
+    let head = &line[..char_floor(line, 900)];
+    let (toc_start, mut p) = TOC_MARKS
+        .iter()
+        .filter_map(|m| head.find(m).map(|i| (i, i + m.len())))
+        .min()?;
+    let mut titles: Vec<String> = Vec::new();
+    let mut k = 1;
+    p = number_at(line, p, k)?;
+    loop {
+        // The next entry's number, after a title of a few characters and not far on.
+        let window = &line[p..char_floor(line, p + 300)];
+        let next = ['.', '．', '、']
+            .iter()
+            .filter_map(|d| {
+                let needle = format!("{}{d}", k + 1);
+                window
+                    .match_indices(&needle)
+                    .map(|(i, _)| i)
+                    .find(|&i| window[..i].chars().count() >= 4)
+            })
+            .min();
+        match next {
+            Some(i) => {
+                titles.push(entry_title(&line[p..p + i]));
+                k += 1;
+                p = number_at(line, p + i, k)?;
+            }
+            None => {
+                // The last entry ends where the first title comes again: the body.
+                let first = titles.first()?;
+                let end = p + line[p..].find(first.as_str())?;
+                let last = entry_title(&line[p..end]);
+                if last.is_empty() || last.chars().count() > 80 {
+                    return None;
+                }
+                titles.push(last);
+                return (titles.len() >= 2).then_some((titles, toc_start, end));
+            }
+        }
+    }
+}
+
+/// An entry's title without its page number and leader (`…工作总结……2` → `…工作总结`).
+fn entry_title(entry: &str) -> String {
+    entry
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "….·．-".contains(c))
+        .to_owned()
+}
+
+/// The last character boundary of `s` at or before byte `at`.
+fn char_floor(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// After the entry number `k` at `p` (`3.`, `3．`, `3、`), white space before it allowed.
+fn number_at(line: &str, p: usize, k: usize) -> Option<usize> {
+    let rest = &line[p..];
+    let skipped = rest.len() - rest.trim_start().len();
+    let rest = &rest[skipped..];
+    let digits = k.to_string();
+    let after = rest.strip_prefix(digits.as_str())?;
+    let delimiter = after
+        .chars()
+        .next()
+        .filter(|c| ['.', '．', '、'].contains(c))?;
+    Some(p + skipped + digits.len() + delimiter.len_utf8())
 }
 
 /// Appends `line` to `out` with a line feed wherever a paragraph began.
@@ -75,10 +211,12 @@ fn split_line(line: &str, out: &mut String) {
             previous = Some(' ');
             continue;
         }
-        // A heading right after a sentence's end starts a paragraph of its own.
-        if previous.is_some_and(|p| matches!(p, '。' | '！' | '？' | '；' | '：'))
-            && classify(&line[i..]).is_some_and(|m| m.len < line.len() - i)
-        {
+        // A heading right after a sentence's end starts a paragraph of its own; so does one
+        // of another style right after a short heading (`三、2024年工作安排（一）交通项目`).
+        let after_sentence =
+            previous.is_some_and(|p| matches!(p, '。' | '！' | '？' | '；' | '：'));
+        let heading_here = classify(&line[i..]).is_some_and(|m| m.len < line.len() - i);
+        if (after_sentence && heading_here) || after_heading(&line[segment..i], &line[i..]) {
             out.push('\n');
             segment = i;
         }
@@ -99,15 +237,16 @@ mod tests {
                 .repeat(60);
         let text = format!("汇编\n{body}\n");
         let split = split(&Text::new(text)).expect("flattened");
-        let lines: Vec<&str> = split.lines().take(5).collect();
+        let lines: Vec<&str> = split.lines().take(6).collect();
         assert_eq!(
             lines,
             vec![
                 "汇编",
                 "某局2023年工作总结",
                 "2023年，我局认真履职，成效明显。",
-                "一、主要工作（一）加强领导。",
-                "二、2024年工作计划（一）继续推进项目。"
+                "一、主要工作",
+                "（一）加强领导。",
+                "二、2024年工作计划"
             ]
         );
         assert!(super::split(&Text::new("短的文本。\n另一行。\n".into())).is_none());
