@@ -168,6 +168,15 @@ fn key_of(office: &Office, aliases: &[(String, String)]) -> String {
 /// The offices whose key or any name contains `query` (width and script folded).
 #[must_use]
 pub fn find<'a>(offices: &'a [OfficeReports], query: &str) -> Vec<&'a OfficeReports> {
+    find_at(offices, query)
+        .into_iter()
+        .map(|i| &offices[i])
+        .collect()
+}
+
+/// As [`find`], the places of the offices found in `offices`, in order.
+#[must_use]
+pub fn find_at(offices: &[OfficeReports], query: &str) -> Vec<usize> {
     let fold = |s: &str| -> String {
         s.chars()
             .map(|c| crate::doc::parse::lexis::fold_script(crate::doc::parse::lexis::fold_width(c)))
@@ -175,13 +184,17 @@ pub fn find<'a>(offices: &'a [OfficeReports], query: &str) -> Vec<&'a OfficeRepo
             .collect()
     };
     let q = fold(query);
-    let exact: Vec<&OfficeReports> = offices.iter().filter(|o| fold(&o.key) == q).collect();
+    let exact: Vec<usize> = (0..offices.len())
+        .filter(|&i| fold(&offices[i].key) == q)
+        .collect();
     if !exact.is_empty() {
         return exact;
     }
-    offices
-        .iter()
-        .filter(|o| fold(&o.key).contains(&q) || o.names().iter().any(|n| fold(n).contains(&q)))
+    (0..offices.len())
+        .filter(|&i| {
+            let o = &offices[i];
+            fold(&o.key).contains(&q) || o.names().iter().any(|n| fold(n).contains(&q))
+        })
         .collect()
 }
 

@@ -16,15 +16,28 @@ use crate::reader::i18n::{self, Phrase};
 /// A row of cells, each a text and its style, drawn in columns of the given widths.
 type Cells = Vec<(String, Style)>;
 
-/// Draws a list screen: `header`, then `rows` in columns (`widths`: the last takes the rest),
-/// keeping `selected` in view.
-fn table(
+/// The rows of a list screen: how many, which is selected, and each one made on demand (only
+/// those on screen are made: an offices list can hold thousands).
+struct Rows<F: Fn(usize) -> Cells> {
+    total: usize,
+    selected: usize,
+    row: F,
+}
+
+/// The first row shown of `rows` in `area` (under its header).
+fn first_shown<F: Fn(usize) -> Cells>(rows: &Rows<F>, area: Rect) -> usize {
+    let body = usize::from(area.height.saturating_sub(1));
+    crate::reader::layout::list_top(rows.selected, rows.total, body)
+}
+
+/// Draws a list screen: `header`, then the rows on screen in columns (`widths`: the last takes
+/// the rest), keeping the selected one in view.
+fn table<F: Fn(usize) -> Cells>(
     app: &App,
     area: Rect,
     header: &str,
-    rows: &[Cells],
+    rows: &Rows<F>,
     widths: &[usize],
-    selected: usize,
     buf: &mut Buffer,
 ) {
     let theme = app.theme();
@@ -43,9 +56,10 @@ fn table(
         wide,
     );
     let body = usize::from(area.height.saturating_sub(1));
-    let first = crate::reader::layout::list_top(selected, rows.len(), body);
+    let first = first_shown(rows, area);
     let max_x = area.x + area.width;
-    for (i, row) in rows.iter().enumerate().skip(first).take(body) {
+    for i in (first..rows.total).take(body) {
+        let row = (rows.row)(i);
         let y = area.y + 1 + u16::try_from(i - first).unwrap_or(0);
         for (c, (text, style)) in row.iter().enumerate() {
             if text.is_empty() {
@@ -73,7 +87,7 @@ fn table(
             let room = usize::from(end.saturating_sub(x));
             put(buf, x, y, end, &truncate(text, room, wide), *style, wide);
         }
-        if i == selected {
+        if i == rows.selected {
             restyle(buf, area, y, theme.selection);
         }
     }
@@ -147,22 +161,20 @@ pub fn render_shelf(app: &App, shelf: &Shelf, area: Rect, buf: &mut Buffer) {
     let lang = app.settings().lang;
     let header = i18n::shelf_header(lang, shelf.books.len(), shelf.reading_count());
     let dim = app.theme().dim;
-    let headings: Cells = i18n::shelf_columns(lang)
-        .iter()
-        .map(|h| ((*h).to_owned(), dim))
-        .collect();
-    let rows: Vec<Cells> = std::iter::once(headings)
-        .chain(shelf.order.iter().map(|&b| book_row(app, &shelf.books[b])))
-        .collect();
-    table(
-        app,
-        area,
-        &header,
-        &rows,
-        &shelf_widths(usize::from(area.width), lang),
-        shelf.selected + 1,
-        buf,
-    );
+    // The first row is the column headings.
+    let rows = Rows {
+        total: shelf.order.len() + 1,
+        selected: shelf.selected + 1,
+        row: |i: usize| match i.checked_sub(1) {
+            None => i18n::shelf_columns(lang)
+                .iter()
+                .map(|h| ((*h).to_owned(), dim))
+                .collect(),
+            Some(b) => book_row(app, &shelf.books[shelf.order[b]]),
+        },
+    };
+    let widths = shelf_widths(usize::from(area.width), lang);
+    table(app, area, &header, &rows, &widths, buf);
 }
 
 /// An office's row: its name, its years, the names it was matched from.
@@ -201,28 +213,25 @@ pub fn render_offices(app: &App, shelf: &Shelf, area: Rect, buf: &mut Buffer) {
     let lang = app.settings().lang;
     let offices = shelf.tracking.offices.as_deref().unwrap_or(&[]);
     let header = i18n::offices_header(lang, offices.len(), shelf.reading_count());
-    let rows: Vec<Cells> = if offices.is_empty() {
-        vec![vec![(
-            lang.get(Phrase::NoOffices).into(),
-            app.theme().no_plan,
-        )]]
-    } else {
-        offices.iter().map(|o| office_row(app, o)).collect()
+    let none = app.theme().no_plan;
+    let rows = Rows {
+        total: offices.len().max(1),
+        selected: shelf.tracking.selected,
+        row: |i: usize| match offices.get(i) {
+            Some(o) => office_row(app, o),
+            None => vec![(lang.get(Phrase::NoOffices).into(), none)],
+        },
     };
+    // The name column as wide as the longest name on screen.
     let wide = app.settings().ambiguous_wide;
+    let first = first_shown(&rows, area);
     let name_w = offices
         .iter()
+        .skip(first)
+        .take(usize::from(area.height))
         .map(|o| str_width(&o.key, wide))
         .max()
         .unwrap_or(10)
         .min(usize::from(area.width) / 3);
-    table(
-        app,
-        area,
-        &header,
-        &rows,
-        &[name_w, 30],
-        shelf.tracking.selected,
-        buf,
-    );
+    table(app, area, &header, &rows, &[name_w, 30], buf);
 }

@@ -146,7 +146,7 @@ impl App {
         }
         let mut offices = track::offices(shelf.docs(), &shelf.tracking.aliases);
         // Offices that can be compared (some year with both sides) first.
-        offices.sort_by_key(|o| !o.years().iter().any(comparable));
+        offices.sort_by_cached_key(|o| !o.years().iter().any(comparable));
         shelf.tracking.selected = shelf.tracking.selected.min(offices.len().saturating_sub(1));
         shelf.tracking.offices = Some(offices);
     }
@@ -200,10 +200,7 @@ impl App {
             self.set_prompt_error(None);
             return;
         }
-        let found = track::find(offices, text);
-        let index = |o: &OfficeReports| offices.iter().position(|p| std::ptr::eq(p, o));
-        let mut at: Vec<usize> = found.into_iter().filter_map(index).collect();
-        at.sort_unstable();
+        let at = track::find_at(offices, text);
         let next = at
             .iter()
             .copied()
